@@ -1,0 +1,35 @@
+/**
+ * Runs `npm run check` before Astro touches the content. Astro alone stops at the first bad file
+ * without a line and only logs dangling references; this reports every problem and stops the build.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
+import { checkArchive, formatReport, hasErrors } from './lib/check/index.ts';
+import { loadConfig } from './lib/config.ts';
+
+export function hindsight(): AstroIntegration {
+	return {
+		name: 'hindsight',
+		hooks: {
+			'astro:config:setup': ({ command, logger }) => {
+				if (command !== 'build' && command !== 'dev') return;
+				const config = loadConfig();
+				if (!existsSync(config.contentDir)) {
+					console.error(`✖ The content folder ${config.contentDir} does not exist.\n    fix: create it, or set HINDSIGHT_CONTENT_DIR to your postmortems folder.`);
+					process.exit(1);
+				}
+				const result = checkArchive(config.contentDir);
+				if (!hasErrors(result.problems)) {
+					logger.info(formatReport(result));
+					return;
+				}
+				console.error(formatReport(result));
+				if (command === 'build') {
+					console.error('The build stopped because the archive has errors (npm run check shows the same list).');
+					process.exit(1);
+				}
+				logger.warn('The archive has errors; pages of broken postmortems are left out until they are fixed.');
+			},
+		},
+	};
+}

@@ -1,0 +1,84 @@
+/**
+ * The archive check: parse every file, validate it against the schemas, apply every rule,
+ * and return all problems at once. `npm run check`, the build and the tests all call this.
+ */
+import { postmortemSchema } from '../../schemas/postmortem.ts';
+import { causeSchema, componentSchema, type Cause, type Component } from '../../schemas/registry.ts';
+import { CAUSES_FILE, COMPONENTS_FILE, listPostmortemFiles, readPostmortem, readRegistry, type Located, type PostmortemSource } from '../source.ts';
+import type { Problem } from './problem.ts';
+import { rules, type CheckContext, type CheckedPostmortem } from './rules.ts';
+import { fieldNames, schemaProblems } from './schema-issues.ts';
+import type { z } from 'astro/zod';
+
+export type { Problem } from './problem.ts';
+export { rules } from './rules.ts';
+
+export interface CheckResult {
+	problems: Problem[];
+	/** How many postmortem files were read. */
+	files: number;
+	context: CheckContext;
+}
+
+function registry<T extends { id: string }>(dir: string, name: string, schema: z.ZodType<T>, problems: Problem[]) {
+	const { located, items, problems: readProblems } = readRegistry(dir, name);
+	problems.push(...readProblems);
+	const entries = new Map<string, T>();
+	const known = fieldNames(schema);
+	items.forEach((item, index) => {
+		const parsed = schema.safeParse(item);
+		if (parsed.success) entries.set(parsed.data.id, parsed.data);
+		else problems.push(...schemaProblems(located as Located, parsed.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })), known));
+	});
+	return { located, items, entries };
+}
+
+export function checkArchive(dir: string): CheckResult {
+	const problems: Problem[] = [];
+	const components = registry<Component>(dir, COMPONENTS_FILE, componentSchema, problems);
+	const causes = registry<Cause>(dir, CAUSES_FILE, causeSchema, problems);
+	const known = fieldNames(postmortemSchema);
+	const postmortems: CheckedPostmortem[] = [];
+	const allIds = new Map<string, PostmortemSource>();
+	const files = listPostmortemFiles(dir);
+	for (const path of files) {
+		const { source, problems: fileProblems } = readPostmortem(path);
+		problems.push(...fileProblems);
+		if (!source) continue;
+		allIds.set(source.id, source);
+		const parsed = postmortemSchema.safeParse(source.data);
+		if (parsed.success) postmortems.push({ source, data: parsed.data });
+		else problems.push(...schemaProblems(source, parsed.error.issues, known));
+	}
+	const context: CheckContext = {
+		postmortems,
+		components: components.entries,
+		causes: causes.entries,
+		allIds,
+		registries: { components: components.located, causes: causes.located, componentItems: components.items, causeItems: causes.items },
+	};
+	for (const rule of rules) problems.push(...rule.check(context));
+	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+	return { problems, files: files.length, context };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The report as a terminal shows it: one problem per entry, file:line:column first so editors can jump there. */
+export function formatReport({ problems, files }: Pick<CheckResult, 'problems' | 'files'>): string {
+	const lines = problems.map((p) => {
+		const where = [p.file, p.line, p.line ? p.column : undefined].filter((part) => part !== undefined).join(':');
+		return `${where}  ${p.severity}  ${p.message}  [${p.rule}]${p.fix ? `\n    fix: ${p.fix}` : ''}`;
+	});
+	const errors = problems.filter((p) => p.severity === 'error').length;
+	const warnings = problems.length - errors;
+	const affected = new Set(problems.map((p) => p.file)).size;
+	lines.push(
+		problems.length === 0
+			? `✔ ${plural(files, 'postmortem')} checked: no problems.`
+			: `${errors ? '✖' : '⚠'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(affected, 'file')} (${plural(files, 'postmortem')} checked).`,
+	);
+	return lines.join('\n');
+}
+
+export const hasErrors = (problems: Problem[]) => problems.some((p) => p.severity === 'error');

@@ -1,0 +1,215 @@
+/**
+ * Rules that need more than one field or more than one file. Each is small and independent;
+ * the runner in ./index.ts applies them all and reports every problem in one pass.
+ */
+import type { Cause, Component } from '../../schemas/registry.ts';
+import type { Moment } from '../../schemas/common.ts';
+import type { Postmortem } from '../../schemas/postmortem.ts';
+import { didYouMean } from '../suggest.ts';
+import { locate, type Located, type PostmortemSource } from '../source.ts';
+import { fieldName } from './schema-issues.ts';
+import type { Problem } from './problem.ts';
+
+export interface CheckedPostmortem {
+	source: PostmortemSource;
+	data: Postmortem;
+}
+
+export interface CheckContext {
+	postmortems: CheckedPostmortem[];
+	components: Map<string, Component>;
+	causes: Map<string, Cause>;
+	/** Every postmortem id found, valid or not, so a broken file is not also reported as an unknown reference. */
+	allIds: Map<string, PostmortemSource>;
+	registries: { components?: Located; causes?: Located; componentItems: unknown[]; causeItems: unknown[] };
+}
+
+export interface Rule {
+	id: string;
+	description: string;
+	check(context: CheckContext): Problem[];
+}
+
+type ProblemSpec = Omit<Problem, 'file' | 'rule' | 'line' | 'column' | 'field'>;
+
+/** A problem at a frontmatter path of one postmortem. */
+const at = (rule: string, source: Located, path: PropertyKey[], spec: ProblemSpec): Problem => ({
+	file: source.file,
+	...locate(source, path),
+	field: fieldName(path),
+	rule,
+	...spec,
+});
+
+const fmt = (m: Moment) => `${m.approximate ? '~' : ''}${m.iso}`;
+
+export const rules: Rule[] = [
+	{
+		id: 'file-name',
+		description: 'File names are kebab-case and start with the day the incident started, because they become the URL.',
+		check: ({ postmortems }) =>
+			postmortems.flatMap(({ source, data }) => {
+				const day = data.started.iso.slice(0, 10);
+				if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(source.id)) {
+					return [{ file: source.file, line: 1, rule: 'file-name', severity: 'error', message: `the file name '${source.id}' is not kebab-case, so its URL would be fragile`, fix: `rename the file to ${day}-short-title.mdx (lower-case letters, digits and hyphens)` }];
+				}
+				if (!source.id.startsWith(day)) {
+					return [{ file: source.file, line: 1, rule: 'file-name', severity: 'warning', message: `the file name does not start with the day the incident started (${day})`, fix: `rename it to ${day}-${source.id.replace(/^\d{4}-\d{2}-\d{2}-?/, '')}.mdx so the folder sorts by date` }];
+				}
+				return [];
+			}),
+	},
+	{
+		id: 'duplicate-id',
+		description: 'Two files may not share an id (file name without extension), and registry ids are unique.',
+		check: ({ postmortems, registries }) => {
+			const problems: Problem[] = [];
+			const byId = new Map<string, string>();
+			for (const { source } of postmortems) {
+				const other = byId.get(source.id);
+				if (other) problems.push({ file: source.file, line: 1, rule: 'duplicate-id', severity: 'error', message: `the id '${source.id}' is also used by ${other}; both would be served at /incidents/${source.id}/`, fix: 'rename one of the two files' });
+				else byId.set(source.id, source.file);
+			}
+			for (const [located, items] of [[registries.components, registries.componentItems], [registries.causes, registries.causeItems]] as const) {
+				if (!located) continue;
+				const seen = new Set<string>();
+				items.forEach((item, index) => {
+					const id = (item as { id?: unknown })?.id;
+					if (typeof id !== 'string') return;
+					if (seen.has(id)) problems.push(at('duplicate-id', located, [index, 'id'], { severity: 'error', message: `the id '${id}' appears twice`, fix: 'merge the two entries or rename one' }));
+					seen.add(id);
+				});
+			}
+			return problems;
+		},
+	},
+	{
+		id: 'time-order',
+		description: 'started ≤ detected ≤ mitigated ≤ resolved.',
+		check: ({ postmortems }) =>
+			postmortems.flatMap(({ source, data }) => {
+				const order = (['started', 'detected', 'mitigated', 'resolved'] as const).filter((key) => data[key]);
+				const problems: Problem[] = [];
+				for (let i = 1; i < order.length; i++) {
+					const before = data[order[i - 1]]!;
+					const after = data[order[i]]!;
+					if (after.at < before.at) {
+						problems.push(at('time-order', source, [order[i]], { severity: 'error', message: `${order[i]} (${fmt(after)}) is before ${order[i - 1]} (${fmt(before)})`, fix: `times must run started ≤ detected ≤ mitigated ≤ resolved; check the date and the offset of both` }));
+					}
+				}
+				return problems;
+			}),
+	},
+	{
+		id: 'timeline-order',
+		description: 'Timeline events are listed in the order they happened.',
+		check: ({ postmortems }) =>
+			postmortems.flatMap(({ source, data }) =>
+				data.timeline.flatMap((entry, i) => {
+					const previous = data.timeline[i - 1];
+					return previous && entry.at.at < previous.at.at
+						? [at('timeline-order', source, ['timeline', i, 'at'], { severity: 'error', message: `timeline[${i}] (${fmt(entry.at)}) is earlier than the event before it (${fmt(previous.at)})`, fix: 'move the event to its place in time, or correct its time' })]
+						: [];
+				}),
+			),
+	},
+	{
+		id: 'timeline-milestones',
+		description: 'The first trigger, detection, mitigation and resolution events agree with started, detected, mitigated and resolved.',
+		check: ({ postmortems }) =>
+			postmortems.flatMap(({ source, data }) =>
+				([['trigger', 'started'], ['detection', 'detected'], ['mitigation', 'mitigated'], ['resolution', 'resolved']] as const).flatMap(([kind, field]) => {
+					const index = data.timeline.findIndex((entry) => entry.kind === kind);
+					const time = data[field];
+					if (index < 0 || !time || data.timeline[index].at.at.getTime() === time.at.getTime()) return [];
+					return [at('timeline-milestones', source, ['timeline', index, 'at'], { severity: 'warning', message: `the first ${kind} event (${fmt(data.timeline[index].at)}) does not match ${field} (${fmt(time)})`, fix: `make them agree: the header's durations use ${field}` })];
+				}),
+			),
+	},
+	{
+		id: 'unknown-component',
+		description: 'Every component id is in components.yml.',
+		check: ({ postmortems, components }) =>
+			postmortems.flatMap(({ source, data }) =>
+				data.components.flatMap((id, i) =>
+					components.has(id) ? [] : [at('unknown-component', source, ['components', i], { severity: 'error', message: `unknown component '${id}'${didYouMean(id, components.keys())}`, fix: 'use an id from components.yml, or add the component there (id, name, team, description)' })],
+				),
+			),
+	},
+	{
+		id: 'unknown-cause',
+		description: 'The trigger and every contributing factor are ids from causes.yml.',
+		check: ({ postmortems, causes }) =>
+			postmortems.flatMap(({ source, data }) =>
+				[data.causes.trigger, ...data.causes.contributing].flatMap((id, i) =>
+					causes.has(id) ? [] : [at('unknown-cause', source, i === 0 ? ['causes', 'trigger'] : ['causes', 'contributing', i - 1], { severity: 'error', message: `unknown cause '${id}'${didYouMean(id, causes.keys())}`, fix: 'use an id from causes.yml, or add the cause there (id, name, description)' })],
+				),
+			),
+	},
+	{
+		id: 'unknown-related',
+		description: 'related and recurrenceOf name other postmortems of the archive.',
+		check: ({ postmortems, allIds }) =>
+			postmortems.flatMap(({ source, data }) =>
+				[...data.related.map((id, i) => [id, ['related', i]] as const), ...(data.recurrenceOf ? [[data.recurrenceOf, ['recurrenceOf']] as const] : [])].flatMap(([id, path]) => {
+					if (id === source.id) return [at('unknown-related', source, [...path], { severity: 'error', message: `${fieldName(path)} names this postmortem itself`, fix: 'remove it' })];
+					return allIds.has(id) ? [] : [at('unknown-related', source, [...path], { severity: 'error', message: `${fieldName(path)}: no postmortem has the id '${id}'${didYouMean(id, allIds.keys())}`, fix: 'use the file name of the other postmortem without .mdx' })];
+				}),
+			),
+	},
+	{
+		id: 'published-actions',
+		description: 'A published postmortem gives every action item an owner and a due date.',
+		check: ({ postmortems }) =>
+			postmortems
+				.filter(({ data }) => data.status === 'published')
+				.flatMap(({ source, data }) =>
+					data.actions.flatMap((action, i) =>
+						(['owner', 'due'] as const)
+							.filter((key) => !action[key])
+							.map((key) => at('published-actions', source, ['actions', i], { severity: 'error', message: `action '${action.title}' has no ${key}, and the postmortem is published`, fix: key === 'owner' ? 'add owner: the team or role that will do it (not a person)' : 'add due: YYYY-MM-DD' })),
+					),
+				),
+	},
+	{
+		id: 'public-links-internal',
+		description: 'A public postmortem does not link to an internal one, which the public edition does not build.',
+		check: ({ postmortems }) => {
+			const internal = new Set(postmortems.filter(({ data }) => data.visibility === 'internal').map(({ source }) => source.id));
+			return postmortems
+				.filter(({ data }) => data.visibility === 'public')
+				.flatMap(({ source, data }) =>
+					[...data.related.map((id, i) => [id, ['related', i]] as const), ...(data.recurrenceOf ? [[data.recurrenceOf, ['recurrenceOf']] as const] : [])]
+						.filter(([id]) => internal.has(id))
+						.map(([id, path]) => at('public-links-internal', source, [...path], { severity: 'error', message: `this public postmortem links to '${id}', which is internal`, fix: 'remove the link, or make the other postmortem public once it is sanitized' })),
+				);
+		},
+	},
+	{
+		id: 'body-code',
+		description: 'Postmortem bodies are rendered as Markdown without running code, so MDX imports, exports and {expressions} are refused.',
+		check: ({ postmortems }) =>
+			postmortems.flatMap(({ source }) => {
+				const problems: Problem[] = [];
+				let fenced = false;
+				source.body.split('\n').forEach((line, i) => {
+					if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+					if (fenced) return;
+					const outsideCode = line.replace(/`[^`]*`/g, '').replace(/\\[{}]/g, '');
+					const statement = /^(import|export)\s/.test(line);
+					if (statement || /\{[^}]*\}/.test(outsideCode)) {
+						problems.push({
+							file: source.file,
+							line: source.bodyLine + i,
+							column: 1,
+							rule: 'body-code',
+							severity: 'error',
+							message: statement ? `an MDX ${line.split(/\s/)[0]} statement: postmortem bodies do not run code` : 'a {…} expression: postmortem bodies do not run code',
+							fix: statement ? 'remove it; timeline and action items come from the frontmatter' : 'put the text in `backticks`, or escape the brace as \\{',
+						});
+					}
+				});
+				return problems;
+			}),
+	},
+];

@@ -1,0 +1,155 @@
+/**
+ * What each page shows, computed from entries passed in. Pages call one of these and render the
+ * result; nothing here queries Astro, so it is tested directly and reused by scripts.
+ */
+import type { Cause, Component } from '../schemas/registry.ts';
+import { SEVERITIES, type Action, type Postmortem, type Severity } from '../schemas/postmortem.ts';
+import { durations, formatMoment, formatSpan, offsetFrom } from './time.ts';
+import type { HindsightConfig } from './config.ts';
+
+/** The shape of a collection entry that these functions need; CollectionEntry<'incidents'> fits it. */
+export interface IncidentEntry {
+	id: string;
+	data: Postmortem;
+	filePath?: string;
+}
+
+export interface Registries {
+	components: Map<string, Component>;
+	causes: Map<string, Cause>;
+}
+
+export const incidentUrl = (id: string) => `/incidents/${id}/`;
+
+export const newestFirst = (entries: readonly IncidentEntry[]) =>
+	[...entries].sort((a, b) => b.data.started.at.getTime() - a.data.started.at.getTime() || a.id.localeCompare(b.id));
+
+const nameOf = (map: Map<string, { name: string }>, id: string) => map.get(id)?.name ?? id;
+
+export interface IncidentRow {
+	id: string;
+	url: string;
+	title: string;
+	/** YYYY-MM-DD in UTC. */
+	date: string;
+	severity: Severity;
+	duration: string;
+	components: { id: string; name: string }[];
+	status: Postmortem['status'];
+}
+
+export function incidentRows(entries: readonly IncidentEntry[], registries: Registries): IncidentRow[] {
+	return newestFirst(entries).map(({ id, data }) => ({
+		id,
+		url: incidentUrl(id),
+		title: data.title,
+		date: data.started.at.toISOString().slice(0, 10),
+		severity: data.severity,
+		duration: formatSpan(durations(data).impact),
+		components: data.components.map((c) => ({ id: c, name: nameOf(registries.components, c) })),
+		status: data.status,
+	}));
+}
+
+export interface HomeData {
+	total: number;
+	bySeverity: { severity: Severity; name: string; count: number }[];
+	byYear: { year: string; count: number }[];
+	latest: IncidentRow[];
+}
+
+export function homeData(entries: readonly IncidentEntry[], registries: Registries, latest = 8): HomeData {
+	const years = new Map<string, number>();
+	for (const { data } of entries) {
+		const year = String(data.started.at.getUTCFullYear());
+		years.set(year, (years.get(year) ?? 0) + 1);
+	}
+	return {
+		total: entries.length,
+		bySeverity: SEVERITIES.map(({ id, name }) => ({ severity: id, name, count: entries.filter((e) => e.data.severity === id).length })),
+		byYear: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year.localeCompare(a.year)),
+		latest: incidentRows(entries, registries).slice(0, latest),
+	};
+}
+
+export interface ActionView extends Action {
+	overdue: boolean;
+}
+
+/** Open work past its due day, judged against the build day so a rebuilt archive stays honest. */
+export const isOverdue = (action: Action, today: string) =>
+	(action.status === 'open' || action.status === 'in-progress') && action.due !== undefined && action.due < today;
+
+export interface IncidentPage {
+	title: string;
+	summary: string;
+	severity: Severity;
+	severityName: string;
+	status: Postmortem['status'];
+	visibility: Postmortem['visibility'];
+	published?: string;
+	facts: { label: string; value: string; hint?: string }[];
+	impact: Postmortem['impact'];
+	components: { id: string; name: string; team?: string }[];
+	trigger: { id: string; name: string };
+	contributing: { id: string; name: string }[];
+	tags: string[];
+	timeline: { time: string; offset: string; event: string; kind: string; milestone: boolean }[];
+	actions: ActionView[];
+	overdueCount: number;
+	source?: Postmortem['source'];
+	related: { id: string; url: string; title?: string }[];
+	recurrenceOf?: { id: string; url: string; title?: string };
+	editUrl?: string;
+}
+
+export function incidentPage(
+	entry: IncidentEntry,
+	registries: Registries,
+	all: ReadonlyMap<string, IncidentEntry>,
+	config: Pick<HindsightConfig, 'today' | 'editUrl' | 'contentDir'>,
+): IncidentPage {
+	const { data } = entry;
+	const d = durations(data);
+	const facts = [
+		{ label: 'Started', value: formatMoment(data.started) },
+		{ label: 'Resolved', value: formatMoment(data.resolved) },
+		{ label: 'Impact duration', value: formatSpan(d.impact), hint: 'started → mitigated, or resolved when not mitigated earlier' },
+		{ label: 'Time to detect', value: formatSpan(d.toDetect), hint: 'started → detected' },
+		...(d.toMitigate ? [{ label: 'Time to mitigate', value: formatSpan(d.toMitigate), hint: 'started → mitigated' }] : []),
+		{ label: 'Time to resolve', value: formatSpan(d.toResolve), hint: 'started → resolved' },
+	];
+	const actions = data.actions.map((action) => ({ ...action, overdue: isOverdue(action, config.today) }));
+	const link = (id: string) => ({ id, url: incidentUrl(id), title: all.get(id)?.data.title });
+	// Links to entries left out of this edition would 404; the check forbids them for public postmortems, this keeps any other edition safe.
+	const present = (id: string) => all.has(id);
+	const relativePath = entry.filePath?.split(/[\\/]/).pop();
+	return {
+		title: data.title,
+		summary: data.summary,
+		severity: data.severity,
+		severityName: SEVERITIES.find((s) => s.id === data.severity)!.name,
+		status: data.status,
+		visibility: data.visibility,
+		published: data.published,
+		facts,
+		impact: data.impact,
+		components: data.components.map((id) => ({ id, name: nameOf(registries.components, id), team: registries.components.get(id)?.team })),
+		trigger: { id: data.causes.trigger, name: nameOf(registries.causes, data.causes.trigger) },
+		contributing: data.causes.contributing.map((id) => ({ id, name: nameOf(registries.causes, id) })),
+		tags: data.tags,
+		timeline: data.timeline.map((t) => ({
+			time: formatMoment(t.at),
+			offset: offsetFrom(data.started, t.at),
+			event: t.event,
+			kind: t.kind,
+			milestone: t.kind !== 'note',
+		})),
+		actions,
+		overdueCount: actions.filter((a) => a.overdue).length,
+		source: data.source,
+		related: data.related.filter(present).map(link),
+		recurrenceOf: data.recurrenceOf && present(data.recurrenceOf) ? link(data.recurrenceOf) : undefined,
+		editUrl: config.editUrl && relativePath ? config.editUrl.replace('{path}', relativePath) : undefined,
+	};
+}

@@ -1,0 +1,48 @@
+/**
+ * The content loader for postmortems. Bodies are rendered with Astro's Markdown processor inside the
+ * loader, as Astro does for .md, instead of one MDX module per file: at 10,000 postmortems that is
+ * the difference between about 30 s and 140 s of build (BENCHMARKS.md). Postmortem bodies therefore
+ * run no code; `npm run check` says so when a file tries.
+ */
+import type { Loader } from 'astro/loaders';
+import { relative } from 'node:path';
+import type { Edition } from './config.ts';
+import { inEdition } from './edition.ts';
+import { listPostmortemFiles, readPostmortem } from './source.ts';
+
+export function postmortemLoader({ dir, edition }: { dir: string; edition: Edition }): Loader {
+	return {
+		name: 'hindsight-postmortems',
+		load: async ({ store, parseData, renderMarkdown, generateDigest, watcher, logger, config }) => {
+			const root = config.root.pathname;
+			const sync = async () => {
+				const seen = new Set<string>();
+				for (const path of listPostmortemFiles(dir)) {
+					const { source } = readPostmortem(path);
+					// Broken files were reported by the check that runs before the build; in dev they are skipped with a warning.
+					if (!source) {
+						logger.warn(`${relative(root, path)} cannot be read; run npm run check`);
+						continue;
+					}
+					if (!inEdition(source.data, edition)) continue;
+					seen.add(source.id);
+					const digest = generateDigest(source.raw);
+					if (store.get(source.id)?.digest === digest) continue;
+					const data = await parseData({ id: source.id, data: source.data, filePath: path });
+					const rendered = await renderMarkdown(source.body, { fileURL: new URL(`file://${path}`) });
+					store.set({ id: source.id, data, body: source.body, rendered, digest, filePath: relative(root, path) });
+				}
+				// Whatever is no longer in the folder, or no longer in this edition, must not stay in the store.
+				for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+			};
+			await sync();
+			if (watcher) {
+				watcher.add(dir);
+				const onChange = (path: string) => {
+					if (path.startsWith(dir)) sync().catch((error) => logger.error(String(error)));
+				};
+				watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
+			}
+		},
+	};
+}
