@@ -159,10 +159,10 @@ export const rules: Rule[] = [
 	},
 	{
 		id: 'published-actions',
-		description: 'A published postmortem gives every action item an owner and a due date.',
+		description: 'A published postmortem of our own gives every action item an owner and a due date (another organization\'s due dates are not ours to know).',
 		check: ({ postmortems }) =>
 			postmortems
-				.filter(({ data }) => data.status === 'published')
+				.filter(({ data }) => data.status === 'published' && !data.source)
 				.flatMap(({ source, data }) =>
 					data.actions.flatMap((action, i) =>
 						(['owner', 'due'] as const)
