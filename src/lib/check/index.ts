@@ -2,7 +2,7 @@
  * The archive check: parse every file, validate it against the schemas, apply every rule,
  * and return all problems at once. `npm run check`, the build and the tests all call this.
  */
-import { postmortemSchema } from '../../schemas/postmortem.ts';
+import { postmortemSchema, type Postmortem } from '../../schemas/postmortem.ts';
 import { causeSchema, componentSchema, type Cause, type Component } from '../../schemas/registry.ts';
 import { CAUSES_FILE, COMPONENTS_FILE, listPostmortemFiles, readPostmortem, readRegistry, type Located, type PostmortemSource } from '../source.ts';
 import type { Problem } from './problem.ts';
@@ -33,6 +33,16 @@ function registry<T extends { id: string }>(dir: string, name: string, schema: z
 	return { located, items, entries };
 }
 
+/** The fields of a broken file that pass on their own, so the rules can still check them. */
+function validFields(raw: Record<string, unknown>): Partial<Postmortem> {
+	const data: Record<string, unknown> = {};
+	for (const [key, field] of Object.entries(postmortemSchema.shape)) {
+		const parsed = (field as z.ZodType).safeParse(raw[key]);
+		if (parsed.success) data[key] = parsed.data;
+	}
+	return data as Partial<Postmortem>;
+}
+
 export function checkArchive(dir: string): CheckResult {
 	const problems: Problem[] = [];
 	const components = registry<Component>(dir, COMPONENTS_FILE, componentSchema, problems);
@@ -48,7 +58,10 @@ export function checkArchive(dir: string): CheckResult {
 		allIds.set(source.id, source);
 		const parsed = postmortemSchema.safeParse(source.data);
 		if (parsed.success) postmortems.push({ source, data: parsed.data });
-		else problems.push(...schemaProblems(source, parsed.error.issues, known));
+		else {
+			problems.push(...schemaProblems(source, parsed.error.issues, known));
+			postmortems.push({ source, data: validFields(source.data) });
+		}
 	}
 	const context: CheckContext = {
 		postmortems,

@@ -10,9 +10,13 @@ import { locate, type Located, type PostmortemSource } from '../source.ts';
 import { fieldName } from './schema-issues.ts';
 import type { Problem } from './problem.ts';
 
+/**
+ * A postmortem as the rules see it: every field that passed its own schema. A file with a bad
+ * severity still has its components checked, so one run reports every problem.
+ */
 export interface CheckedPostmortem {
 	source: PostmortemSource;
-	data: Postmortem;
+	data: Partial<Postmortem>;
 }
 
 export interface CheckContext {
@@ -41,6 +45,12 @@ const at = (rule: string, source: Located, path: PropertyKey[], spec: ProblemSpe
 	...spec,
 });
 
+/** Links to other postmortems with the path each came from. */
+const links = (data: Partial<Postmortem>): [string, PropertyKey[]][] => [
+	...(data.related ?? []).map((id, i): [string, PropertyKey[]] => [id, ['related', i]]),
+	...(data.recurrenceOf ? [[data.recurrenceOf, ['recurrenceOf']] as [string, PropertyKey[]]] : []),
+];
+
 const fmt = (m: Moment) => `${m.approximate ? '~' : ''}${m.iso}`;
 
 export const rules: Rule[] = [
@@ -48,12 +58,12 @@ export const rules: Rule[] = [
 		id: 'file-name',
 		description: 'File names are kebab-case and start with the day the incident started, because they become the URL.',
 		check: ({ postmortems }) =>
-			postmortems.flatMap(({ source, data }) => {
-				const day = data.started.iso.slice(0, 10);
+			postmortems.flatMap(({ source, data }): Problem[] => {
+				const day = data.started?.iso.slice(0, 10) ?? 'YYYY-MM-DD';
 				if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(source.id)) {
 					return [{ file: source.file, line: 1, rule: 'file-name', severity: 'error', message: `the file name '${source.id}' is not kebab-case, so its URL would be fragile`, fix: `rename the file to ${day}-short-title.mdx (lower-case letters, digits and hyphens)` }];
 				}
-				if (!source.id.startsWith(day)) {
+				if (data.started && !source.id.startsWith(day)) {
 					return [{ file: source.file, line: 1, rule: 'file-name', severity: 'warning', message: `the file name does not start with the day the incident started (${day})`, fix: `rename it to ${day}-${source.id.replace(/^\d{4}-\d{2}-\d{2}-?/, '')}.mdx so the folder sorts by date` }];
 				}
 				return [];
@@ -104,9 +114,9 @@ export const rules: Rule[] = [
 		id: 'timeline-order',
 		description: 'Timeline events are listed in the order they happened.',
 		check: ({ postmortems }) =>
-			postmortems.flatMap(({ source, data }) =>
-				data.timeline.flatMap((entry, i) => {
-					const previous = data.timeline[i - 1];
+			postmortems.flatMap(({ source, data: { timeline = [] } }) =>
+				timeline.flatMap((entry, i) => {
+					const previous = timeline[i - 1];
 					return previous && entry.at.at < previous.at.at
 						? [at('timeline-order', source, ['timeline', i, 'at'], { severity: 'error', message: `timeline[${i}] (${fmt(entry.at)}) is earlier than the event before it (${fmt(previous.at)})`, fix: 'move the event to its place in time, or correct its time' })]
 						: [];
@@ -119,10 +129,11 @@ export const rules: Rule[] = [
 		check: ({ postmortems }) =>
 			postmortems.flatMap(({ source, data }) =>
 				([['trigger', 'started'], ['detection', 'detected'], ['mitigation', 'mitigated'], ['resolution', 'resolved']] as const).flatMap(([kind, field]) => {
-					const index = data.timeline.findIndex((entry) => entry.kind === kind);
+					const timeline = data.timeline ?? [];
+					const index = timeline.findIndex((entry) => entry.kind === kind);
 					const time = data[field];
-					if (index < 0 || !time || data.timeline[index].at.at.getTime() === time.at.getTime()) return [];
-					return [at('timeline-milestones', source, ['timeline', index, 'at'], { severity: 'warning', message: `the first ${kind} event (${fmt(data.timeline[index].at)}) does not match ${field} (${fmt(time)})`, fix: `make them agree: the header's durations use ${field}` })];
+					if (index < 0 || !time || timeline[index].at.at.getTime() === time.at.getTime()) return [];
+					return [at('timeline-milestones', source, ['timeline', index, 'at'], { severity: 'warning', message: `the first ${kind} event (${fmt(timeline[index].at)}) does not match ${field} (${fmt(time)})`, fix: `make them agree: the header's durations use ${field}` })];
 				}),
 			),
 	},
@@ -130,8 +141,8 @@ export const rules: Rule[] = [
 		id: 'unknown-component',
 		description: 'Every component id is in components.yml.',
 		check: ({ postmortems, components }) =>
-			postmortems.flatMap(({ source, data }) =>
-				data.components.flatMap((id, i) =>
+			postmortems.flatMap(({ source, data: { components: ids = [] } }) =>
+				ids.flatMap((id, i) =>
 					components.has(id) ? [] : [at('unknown-component', source, ['components', i], { severity: 'error', message: `unknown component '${id}'${didYouMean(id, components.keys())}`, fix: 'use an id from components.yml, or add the component there (id, name, team, description)' })],
 				),
 			),
@@ -141,7 +152,7 @@ export const rules: Rule[] = [
 		description: 'The trigger and every contributing factor are ids from causes.yml.',
 		check: ({ postmortems, causes }) =>
 			postmortems.flatMap(({ source, data }) =>
-				[data.causes.trigger, ...data.causes.contributing].flatMap((id, i) =>
+				(data.causes ? [data.causes.trigger, ...data.causes.contributing] : []).flatMap((id, i) =>
 					causes.has(id) ? [] : [at('unknown-cause', source, i === 0 ? ['causes', 'trigger'] : ['causes', 'contributing', i - 1], { severity: 'error', message: `unknown cause '${id}'${didYouMean(id, causes.keys())}`, fix: 'use an id from causes.yml, or add the cause there (id, name, description)' })],
 				),
 			),
@@ -151,11 +162,19 @@ export const rules: Rule[] = [
 		description: 'related and recurrenceOf name other postmortems of the archive.',
 		check: ({ postmortems, allIds }) =>
 			postmortems.flatMap(({ source, data }) =>
-				[...data.related.map((id, i) => [id, ['related', i]] as const), ...(data.recurrenceOf ? [[data.recurrenceOf, ['recurrenceOf']] as const] : [])].flatMap(([id, path]) => {
-					if (id === source.id) return [at('unknown-related', source, [...path], { severity: 'error', message: `${fieldName(path)} names this postmortem itself`, fix: 'remove it' })];
-					return allIds.has(id) ? [] : [at('unknown-related', source, [...path], { severity: 'error', message: `${fieldName(path)}: no postmortem has the id '${id}'${didYouMean(id, allIds.keys())}`, fix: 'use the file name of the other postmortem without .mdx' })];
+				links(data).flatMap(([id, path]) => {
+					if (id === source.id) return [at('unknown-related', source, path, { severity: 'error', message: `${fieldName(path)} names this postmortem itself`, fix: 'remove it' })];
+					return allIds.has(id) ? [] : [at('unknown-related', source, path, { severity: 'error', message: `${fieldName(path)}: no postmortem has the id '${id}'${didYouMean(id, allIds.keys())}`, fix: 'use the file name of the other postmortem without .mdx' })];
 				}),
 			),
+	},
+	{
+		id: 'published-date',
+		description: 'A published postmortem says when it was published.',
+		check: ({ postmortems }) =>
+			postmortems
+				.filter(({ data }) => data.status === 'published' && !data.published)
+				.map(({ source }) => at('published-date', source, ['status'], { severity: 'error', message: 'published is required once status is published', fix: 'add published: YYYY-MM-DD, the day it was published' })),
 	},
 	{
 		id: 'published-actions',
@@ -164,7 +183,7 @@ export const rules: Rule[] = [
 			postmortems
 				.filter(({ data }) => data.status === 'published' && !data.source)
 				.flatMap(({ source, data }) =>
-					data.actions.flatMap((action, i) =>
+					(data.actions ?? []).flatMap((action, i) =>
 						(['owner', 'due'] as const)
 							.filter((key) => !action[key])
 							.map((key) => at('published-actions', source, ['actions', i], { severity: 'error', message: `action '${action.title}' has no ${key}, and the postmortem is published`, fix: key === 'owner' ? 'add owner: the team or role that will do it (not a person)' : 'add due: YYYY-MM-DD' })),
@@ -179,9 +198,9 @@ export const rules: Rule[] = [
 			return postmortems
 				.filter(({ data }) => data.visibility === 'public')
 				.flatMap(({ source, data }) =>
-					[...data.related.map((id, i) => [id, ['related', i]] as const), ...(data.recurrenceOf ? [[data.recurrenceOf, ['recurrenceOf']] as const] : [])]
+					links(data)
 						.filter(([id]) => internal.has(id))
-						.map(([id, path]) => at('public-links-internal', source, [...path], { severity: 'error', message: `this public postmortem links to '${id}', which is internal`, fix: 'remove the link, or make the other postmortem public once it is sanitized' })),
+						.map(([id, path]) => at('public-links-internal', source, path, { severity: 'error', message: `this public postmortem links to '${id}', which is internal`, fix: 'remove the link, or make the other postmortem public once it is sanitized' })),
 				);
 		},
 	},

@@ -40,8 +40,11 @@ export function schemaProblems(source: Located, issues: readonly z.core.$ZodIssu
 				};
 			});
 		}
-		const [message, fix] = issue.message.split(FIX);
 		const field = fieldName(issue.path);
+		// Schema messages name the field generically (actions.priority); the report names the item (actions[2].priority).
+		const generic = issue.path.filter((key) => typeof key !== 'number').join('.');
+		const [text, fix] = issue.message.split(FIX);
+		const message = generic && text.startsWith(generic) ? field + text.slice(generic.length) : text;
 		return [
 			{
 				file: source.file,

@@ -1,0 +1,121 @@
+/**
+ * Writes N valid synthetic postmortems (about 5 KB each, like real ones) and the registries into a
+ * folder, for benchmarks. Deterministic: the same N gives the same files.
+ *
+ *   npm run bench:generate -- 1000 /tmp/hindsight-bench-1000
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const COMPONENTS = Array.from({ length: 40 }, (_, i) => `service-${i}`);
+const CAUSES = ['config-change', 'deployment', 'capacity', 'dependency', 'dns', 'network', 'certificate-expiry', 'database'];
+const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'];
+const WORDS = 'request pool latency replica deploy rollback cache queue timeout retry disk shard leader election certificate quota backlog alert dashboard runbook canary'.split(' ');
+
+/** A small linear congruential generator: reproducible without a dependency. */
+function random(seed: number) {
+	let state = seed >>> 0;
+	return () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function sentence(next: () => number, words = 14) {
+	const text = Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+	return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
+export function synthetic(i: number): { name: string; text: string } {
+	const next = random(i + 1);
+	const start = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 10 * 365) * 86_400_000 + Math.floor(next() * 1440) * 60_000);
+	const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000).toISOString().replace('.000Z', 'Z');
+	const day = start.toISOString().slice(0, 10);
+	const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)];
+	const paragraph = () => Array.from({ length: 5 }, () => sentence(next)).join(' ');
+	const text = `---
+title: Synthetic incident ${i} in ${pick(COMPONENTS)}
+summary: ${sentence(next, 24)}
+severity: ${pick(SEVERITIES)}
+status: published
+published: ${day}
+visibility: ${next() < 0.5 ? 'public' : 'internal'}
+started: ${at(0)}
+detected: ${at(7)}
+mitigated: ${at(40)}
+resolved: ${at(95)}
+components: [${pick(COMPONENTS)}, ${pick(COMPONENTS)}]
+causes:
+  trigger: ${pick(CAUSES)}
+  contributing: [${pick(CAUSES)}]
+tags: [${pick(WORDS)}, ${pick(WORDS)}]
+impact:
+  description: ${sentence(next)}
+  usersAffected: ${Math.floor(next() * 100000)}
+timeline:
+  - at: ${at(0)}
+    kind: trigger
+    event: ${sentence(next)}
+  - at: ${at(7)}
+    kind: detection
+    event: ${sentence(next)}
+  - at: ${at(40)}
+    kind: mitigation
+    event: ${sentence(next)}
+  - at: ${at(95)}
+    kind: resolution
+    event: ${sentence(next)}
+actions:
+  - title: ${sentence(next, 8)}
+    owner: team-${Math.floor(next() * 12)}
+    due: ${at(60 * 24 * 30).slice(0, 10)}
+    priority: P${Math.floor(next() * 4)}
+    status: ${pick(['open', 'in-progress', 'done'])}
+    type: ${pick(['prevent', 'detect', 'mitigate', 'process'])}
+---
+
+## Summary
+
+${paragraph()}
+
+## Impact
+
+${paragraph()}
+
+## Root cause (5 whys)
+
+${Array.from({ length: 5 }, (_, n) => `${n + 1}. **${sentence(next, 6)}** ${sentence(next)}`).join('\n')}
+
+## Contributing factors
+
+${Array.from({ length: 4 }, () => `- ${sentence(next)}`).join('\n')}
+
+## What went well
+
+${paragraph()}
+
+## What went poorly
+
+${paragraph()}
+
+## Lessons learned
+
+${paragraph()} ${paragraph()}
+`;
+	return { name: `${day}-synthetic-${String(i).padStart(5, '0')}.mdx`, text };
+}
+
+export function generate(count: number, dir: string) {
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(join(dir, 'components.yml'), COMPONENTS.map((id) => `- id: ${id}\n  name: ${id}\n  team: team-${id.length}\n  description: Synthetic component.\n`).join(''));
+	writeFileSync(join(dir, 'causes.yml'), CAUSES.map((id) => `- id: ${id}\n  name: ${id}\n  description: Synthetic cause.\n`).join(''));
+	for (let i = 0; i < count; i++) {
+		const { name, text } = synthetic(i);
+		writeFileSync(join(dir, name), text);
+	}
+}
+
+if (import.meta.main) {
+	const count = Number(process.argv[2] ?? 1000);
+	const dir = process.argv[3] ?? `/tmp/hindsight-bench-${count}`;
+	generate(count, dir);
+	console.log(`${count} postmortems written to ${dir}`);
+}

@@ -1,0 +1,48 @@
+/**
+ * Generates N synthetic postmortems, builds them, and prints wall time and peak memory of the
+ * check and the build, so BENCHMARKS.md can be kept current.
+ *
+ *   npm run bench -- 1000            (several sizes: npm run bench -- 1000 10000)
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from './generate.ts';
+
+/** Peak resident memory of a process, from the kernel's own high-water mark (Linux). */
+function peakKiB(pid: number): number {
+	try {
+		return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+	} catch {
+		return 0;
+	}
+}
+
+function measure(args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMiB: number; code: number | null }> {
+	return new Promise((resolve) => {
+		const started = performance.now();
+		const child = spawn(process.execPath, args, { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+		let peak = 0;
+		const timer = setInterval(() => (peak = Math.max(peak, peakKiB(child.pid!))), 100);
+		child.on('exit', (code) => {
+			clearInterval(timer);
+			resolve({ seconds: (performance.now() - started) / 1000, peakMiB: Math.round(peak / 1024), code });
+		});
+	});
+}
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+for (const count of sizes.length ? sizes : [1000]) {
+	const content = join(tmpdir(), `hindsight-bench-${count}`);
+	const out = join(tmpdir(), `hindsight-bench-${count}-dist`);
+	generate(count, content);
+	rmSync(out, { recursive: true, force: true });
+	const env = { HINDSIGHT_CONTENT_DIR: content };
+	const check = await measure(['scripts/check.ts'], env);
+	const cold = await measure(['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', out], env);
+	const warm = await measure(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], env);
+	for (const [name, r] of [['check', check], ['build (cold cache)', cold], ['build (warm cache)', warm]] as const) {
+		console.log(`${count} postmortems  ${name.padEnd(18)}  ${r.seconds.toFixed(1)} s  peak ${r.peakMiB} MiB${r.code ? `  FAILED (exit ${r.code})` : ''}`);
+	}
+}

@@ -1,0 +1,100 @@
+/**
+ * Builds fixture archives with the real Astro CLI and reads the output, as a reader of the site would.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, root, run } from '../helpers.ts';
+
+const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const out = join(root, 'test', '.tmp', 'smoke');
+
+function build(content: string, outDir: string) {
+	rmSync(outDir, { recursive: true, force: true });
+	return run([astro, 'build', '--outDir', outDir], { HINDSIGHT_CONTENT_DIR: content, HINDSIGHT_TODAY: '2026-01-01', HINDSIGHT_EDIT_URL: 'https://git.example/edit/main/postmortems/{path}' });
+}
+
+const page = (path: string) => readFileSync(join(out, path), 'utf8');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [relative(out, join(dir, e.name))]));
+
+describe('building the fixture archive', () => {
+	beforeAll(() => {
+		const result = build(fixture('archive'), out);
+		if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
+	}, 120_000);
+
+	it('produces exactly the expected pages', () => {
+		expect(files(out).filter((f) => f.endsWith('.html')).sort()).toEqual([
+			'incidents/2025-03-01-pool-leak/index.html',
+			'incidents/2025-06-10-config-push/index.html',
+			'incidents/2025-09-01-draft/index.html',
+			'incidents/index.html',
+			'index.html',
+			'severity/index.html',
+		]);
+	});
+
+	it('home page counts postmortems by severity and year and lists the latest', () => {
+		const home = text(page('index.html'));
+		expect(home).toContain('3 postmortems');
+		expect(home).toMatch(/SEV-1 · Critical 1 SEV-2 · Major 0 SEV-3 · Minor 1 SEV-4 · Low 1/);
+		expect(home).toContain('2025 3');
+		expect(home).toContain('Draft fixture incident');
+	});
+
+	it('incident list is a table, newest first, with duration and components', () => {
+		const html = page('incidents/index.html');
+		const titles = [...html.matchAll(/<a href="\/incidents\/([^"]+)\/">/g)].map((m) => m[1]);
+		expect(titles).toEqual(['2025-09-01-draft', '2025-06-10-config-push', '2025-03-01-pool-leak']);
+		expect(text(html)).toContain('2025-03-01 Pool leak fixture outage SEV-1 40 min Checkout API, Orders database published');
+	});
+
+	describe('an incident page', () => {
+		const html = () => page('incidents/2025-03-01-pool-leak/index.html');
+		it('has the header card with computed durations', () => {
+			const t = text(html());
+			expect(t).toContain('SEV-1 · Critical');
+			expect(t).toContain('Time to detect 12 min');
+			expect(t).toContain('Time to mitigate 40 min');
+			expect(t).toContain('Time to resolve ≈ 2 h');
+			expect(t).toContain('Started 2025-03-01 10:00 UTC');
+		});
+		it('draws the timeline from the data and renders the narrative', () => {
+			const t = text(html());
+			expect(t).toMatch(/2025-03-01 10:12 UTC T\+12 min detection Fixture alert pages on-call\./);
+			expect(html()).toContain('<strong>fixture-body-marker</strong>');
+		});
+		it('marks overdue actions relative to the build day', () => {
+			expect(text(html())).toContain('1 overdue as of 2026-01-01');
+			expect(html()).toMatch(/<tr class="overdue">\s*<td>Fixture action long overdue/);
+		});
+		it('links to the file for editing', () => {
+			expect(html()).toContain('href="https://git.example/edit/main/postmortems/2025-03-01-pool-leak.mdx"');
+		});
+		it('loads no JavaScript', () => {
+			expect(html()).not.toMatch(/<script/i);
+			expect(files(out).filter((f) => f.endsWith('.js'))).toEqual([]);
+		});
+	});
+
+	it("credits another organization's postmortem with its source link", () => {
+		const html = page('incidents/2025-06-10-config-push/index.html');
+		expect(html).toContain('href="https://example.org/postmortem"');
+		expect(text(html)).toContain('Public postmortem by Example Org');
+	});
+});
+
+describe('building a broken archive', () => {
+	it('stops before rendering, with every problem and no stack trace', () => {
+		const dir = join(root, 'test', '.tmp', 'broken');
+		const result = build(fixture('broken'), dir);
+		expect(result.status).toBe(1);
+		for (const line of ['five-mistakes.mdx:4:1', 'five-mistakes.mdx:5:1', 'five-mistakes.mdx:7:1', 'five-mistakes.mdx:10:14', 'five-mistakes.mdx:22:5', 'bad-yaml.mdx:3:']) {
+			expect(result.output).toContain(line);
+		}
+		expect(result.output).toContain('✖ 11 errors');
+		expect(result.output).not.toMatch(/\n\s+at [\w.<]+ \(/);
+		expect(existsSync(join(dir, 'index.html'))).toBe(false);
+	});
+});

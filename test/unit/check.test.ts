@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { checkArchive, formatReport, rules } from '../../src/lib/check/index.ts';
+import { suggest } from '../../src/lib/suggest.ts';
+import { fixture, root, run } from '../helpers.ts';
+
+const broken = checkArchive(fixture('broken'));
+const inFile = (name: string) => broken.problems.filter((p) => p.file.endsWith(name));
+
+describe('a file with five different mistakes', () => {
+	const problems = inFile('2025-05-05-five-mistakes.mdx');
+	it('gets five messages, each with its line, field and a fix', () => {
+		expect(problems.map((p) => [p.line, p.field, p.rule])).toEqual([
+			[4, 'severity', 'schema'],
+			[5, 'status', 'published-date'],
+			[7, 'started', 'schema'],
+			[10, 'components[0]', 'unknown-component'],
+			[22, 'actions[0].priority', 'schema'],
+		]);
+		for (const p of problems) expect(p.fix).toBeTruthy();
+	});
+	it('suggests the component that was probably meant', () => {
+		expect(problems[3].message).toBe("unknown component 'checkout-apii' (did you mean 'checkout-api'?)");
+	});
+	it('names the item of a list, not just the field', () => {
+		expect(problems[4].message).toBe("actions[0].priority must be one of P0, P1, P2, P3, got 'P7'");
+	});
+});
+
+describe('the same run reports the other broken files too', () => {
+	it('finds time order, unknown cause and field, dangling related id and a body expression', () => {
+		expect(inFile('2025-05-06-out-of-order.mdx').map((p) => [p.line, p.rule, p.message])).toEqual([
+			[9, 'time-order', 'resolved (2025-05-06T11:00:00Z) is before detected (2025-05-06T12:00:00Z)'],
+			[12, 'unknown-cause', "unknown cause 'deploymnt' (did you mean 'deployment'?)"],
+			[13, 'schema', "unknown field 'tag' (did you mean 'tags'?)"],
+			[18, 'unknown-related', "related[0]: no postmortem has the id '2025-05-05-five-mistake' (did you mean '2025-05-05-five-mistakes'?)"],
+			[21, 'body-code', 'a {…} expression: postmortem bodies do not run code'],
+		]);
+	});
+	it('points at the YAML syntax error', () => {
+		expect(inFile('2025-05-07-bad-yaml.mdx')).toMatchObject([{ line: 3, rule: 'yaml', severity: 'error' }]);
+	});
+	it('ends the report with a count', () => {
+		expect(formatReport(broken).split('\n').at(-1)).toBe('✖ 11 errors, 0 warnings in 3 files (3 postmortems checked).');
+	});
+});
+
+describe('rules on a valid archive', () => {
+	it('find nothing in the fixture archive', () => expect(checkArchive(fixture('archive')).problems).toEqual([]));
+	it('find no errors or warnings in the bundled example archive', () => {
+		const result = checkArchive(`${root}postmortems`);
+		expect(formatReport(result)).toMatch(/^✔ \d+ postmortems checked: no problems\.$/);
+		expect(result.files).toBeGreaterThanOrEqual(30);
+	});
+	it('each have an id and a description', () => {
+		for (const rule of rules) expect(rule.id).toMatch(/^[a-z-]+$/), expect(rule.description.length).toBeGreaterThan(10);
+	});
+});
+
+describe('did-you-mean', () => {
+	it('suggests close ids and nothing for unrelated ones', () => {
+		expect(suggest('checkout-apii', ['checkout-api', 'orders-db'])).toBe('checkout-api');
+		expect(suggest('db', ['orders-db', 'dns'])).toBe('orders-db');
+		expect(suggest('kafka', ['orders-db', 'checkout-api'])).toBeUndefined();
+	});
+});
+
+describe('npm run check', () => {
+	it('prints every problem with file:line and exits 1', () => {
+		const result = run(['scripts/check.ts'], { HINDSIGHT_CONTENT_DIR: fixture('broken') });
+		expect(result.status).toBe(1);
+		expect(result.stdout).toContain("test/fixtures/broken/2025-05-05-five-mistakes.mdx:4:1  error  severity must be one of SEV-1…SEV-4, got 'sev5'");
+		expect(result.stdout).toContain('test/fixtures/broken/2025-05-07-bad-yaml.mdx:3:');
+		expect(result.output).not.toMatch(/\n\s+at /);
+	});
+	it('exits 0 on a valid archive', () => {
+		expect(run(['scripts/check.ts'], { HINDSIGHT_CONTENT_DIR: fixture('archive') }).status).toBe(0);
+	});
+	it('explains a missing content folder', () => {
+		const result = run(['scripts/check.ts'], { HINDSIGHT_CONTENT_DIR: fixture('no-such-folder') });
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('does not exist');
+	});
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { homeData, incidentPage, incidentRows, isOverdue, type Registries } from '../../src/lib/incidents.ts';
+import { checkArchive } from '../../src/lib/check/index.ts';
+import { fixture, fixtureEntry } from '../helpers.ts';
+
+const { context } = checkArchive(fixture('archive'));
+const registries: Registries = { components: context.components, causes: context.causes };
+const entries = ['2025-03-01-pool-leak', '2025-06-10-config-push', '2025-09-01-draft'].map(fixtureEntry);
+const byId = new Map(entries.map((e) => [e.id, e]));
+
+describe('incident list', () => {
+	const rows = incidentRows(entries, registries);
+	it('is newest first', () => expect(rows.map((r) => r.id)).toEqual(['2025-09-01-draft', '2025-06-10-config-push', '2025-03-01-pool-leak']));
+	it('shows component names from the registry and the impact duration', () => {
+		expect(rows[2]).toMatchObject({ url: '/incidents/2025-03-01-pool-leak/', severity: 'SEV-1', duration: '40 min', date: '2025-03-01' });
+		expect(rows[2].components.map((c) => c.name)).toEqual(['Checkout API', 'Orders database']);
+	});
+});
+
+it('counts by severity and year for the home page', () => {
+	const home = homeData(entries, registries, 2);
+	expect(home.total).toBe(3);
+	expect(home.bySeverity.map((s) => s.count)).toEqual([1, 0, 1, 1]);
+	expect(home.byYear).toEqual([{ year: '2025', count: 3 }]);
+	expect(home.latest).toHaveLength(2);
+});
+
+describe('action items', () => {
+	const pool = fixtureEntry('2025-03-01-pool-leak');
+	it('are overdue when open past their due day, judged against the build day', () => {
+		const [open, done] = pool.data.actions;
+		expect(isOverdue(open, '2025-04-02')).toBe(true);
+		expect(isOverdue(open, '2025-04-01')).toBe(false);
+		expect(isOverdue(done, '2030-01-01')).toBe(false);
+	});
+	it('are counted on the incident page', () => {
+		const page = incidentPage(pool, registries, byId, { today: '2026-01-01', contentDir: fixture('archive') });
+		expect(page.overdueCount).toBe(1);
+		expect(page.actions.map((a) => a.overdue)).toEqual([true, false]);
+	});
+});
+
+describe('incident page data', () => {
+	const page = incidentPage(fixtureEntry('2025-03-01-pool-leak'), registries, byId, { today: '2025-01-01', contentDir: fixture('archive'), editUrl: 'https://git.example/edit/main/{path}' });
+	it('has the header facts computed from the times', () => {
+		expect(Object.fromEntries(page.facts.map((f) => [f.label, f.value]))).toEqual({
+			Started: '2025-03-01 10:00 UTC',
+			Resolved: '~2025-03-01 12:00 UTC',
+			Duration: '40 min',
+			'Time to detect': '12 min',
+			'Time to mitigate': '40 min',
+			'Time to resolve': '≈ 2 h',
+		});
+	});
+	it('marks milestones in the timeline and gives offsets', () => {
+		expect(page.timeline.map((t) => [t.offset, t.kind, t.milestone])).toEqual([
+			['T+0', 'trigger', true],
+			['T+12 min', 'detection', true],
+			['T+40 min', 'mitigation', true],
+			['≈ T+2 h', 'resolution', true],
+		]);
+	});
+	it('names trigger and contributing causes and builds the edit link from the file name', () => {
+		expect(page.trigger.name).toBe('Deployment');
+		expect(page.contributing.map((c) => c.name)).toEqual(['Resource leak']);
+		expect(page.editUrl).toBe('https://git.example/edit/main/2025-03-01-pool-leak.mdx');
+	});
+	it('lists impact numbers that were given, formatted', () => {
+		expect(page.impactNumbers).toEqual([
+			{ label: 'Users affected', value: '1,234' },
+			{ label: 'Revenue', value: 'FIXTURE-REVENUE-9931' },
+		]);
+	});
+});
