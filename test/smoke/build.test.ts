@@ -65,6 +65,12 @@ describe('building the fixture archive', () => {
 			expect(t).toMatch(/2025-03-01 10:12 UTC T\+12 min detection Fixture alert pages on-call\./);
 			expect(html()).toContain('<strong>fixture-body-marker</strong>');
 		});
+		it('renders GitHub-flavoured Markdown: tables, strikethrough, autolinks, task lists', () => {
+			expect(html()).toMatch(/<table>\s*<thead>\s*<tr>\s*<th>Pool<\/th>/);
+			expect(html()).toContain('<del>struck</del>');
+			expect(html()).toContain('<a href="https://autolink.example/path">');
+			expect(html()).toMatch(/<input[^>]*checked[^>]*type="checkbox"|<input[^>]*type="checkbox"[^>]*checked/);
+		});
 		it('marks overdue actions relative to the build day', () => {
 			expect(text(html())).toContain('1 overdue as of 2026-01-01');
 			expect(html()).toMatch(/<tr class="overdue">\s*<td>Fixture action long overdue/);
