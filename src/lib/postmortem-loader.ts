@@ -21,7 +21,7 @@ export function postmortemLoader({ dir, edition }: { dir: string; edition: Editi
 					const { source } = readPostmortem(path);
 					// Broken files were reported by the check that runs before the build; in dev they are skipped with a warning.
 					if (!source) {
-						logger.warn(`${relative(root, path)} cannot be read; run npm run check`);
+						logger.warn(`${relative(root, path)} cannot be read and is left out; run npm run check`);
 						continue;
 					}
 					if (!inEdition(source.data, edition)) continue;
@@ -29,7 +29,15 @@ export function postmortemLoader({ dir, edition }: { dir: string; edition: Editi
 					// The path is part of the digest so that pointing Hindsight at another folder never reuses a stale entry.
 					const digest = generateDigest(`${path}\n${source.raw}`);
 					if (store.get(source.id)?.digest === digest) continue;
-					const data = await parseData({ id: source.id, data: source.data, filePath: path });
+					let data: Record<string, unknown>;
+					try {
+						data = await parseData({ id: source.id, data: source.data, filePath: path });
+					} catch {
+						// Only reachable in dev: the build stops at the check first. Keep serving the rest of the archive.
+						logger.warn(`${relative(root, path)} is invalid and left out; run npm run check`);
+						store.delete(source.id);
+						continue;
+					}
 					const rendered = await renderMarkdown(source.body, { fileURL: new URL(`file://${path}`) });
 					store.set({ id: source.id, data, body: source.body, rendered, digest, filePath: relative(root, path) });
 				}

@@ -99,7 +99,7 @@ describe('building a broken archive', () => {
 		for (const line of ['five-mistakes.mdx:4:1', 'five-mistakes.mdx:5:1', 'five-mistakes.mdx:7:1', 'five-mistakes.mdx:10:14', 'five-mistakes.mdx:22:5', 'bad-yaml.mdx:3:']) {
 			expect(result.output).toContain(line);
 		}
-		expect(result.output).toContain('✖ 11 errors');
+		expect(result.output).toContain('✖ 13 errors');
 		expect(result.output).not.toMatch(/\n\s+at [\w.<]+ \(/);
 		expect(existsSync(join(dir, 'index.html'))).toBe(false);
 	});

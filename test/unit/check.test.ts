@@ -36,11 +36,38 @@ describe('the same run reports the other broken files too', () => {
 			[21, 'body-code', 'a {…} expression: postmortem bodies do not run code'],
 		]);
 	});
+	it('checks the registries beside the postmortems', () => {
+		expect(inFile('components.yml').map((p) => [p.line, p.message])).toEqual([
+			[9, "entry 3: id must be kebab-case, got 'Payments Gateway'"],
+			[9, 'entry 3: description is required'],
+		]);
+	});
 	it('points at the YAML syntax error', () => {
 		expect(inFile('2025-05-07-bad-yaml.mdx')).toMatchObject([{ line: 3, rule: 'yaml', severity: 'error' }]);
 	});
 	it('ends the report with a count', () => {
-		expect(formatReport(broken).split('\n').at(-1)).toBe('✖ 11 errors, 0 warnings in 3 files (3 postmortems checked).');
+		expect(formatReport(broken).split('\n').at(-1)).toBe('✖ 13 errors, 0 warnings in 4 files (3 postmortems checked).');
+	});
+});
+
+describe('the remaining rules, one fixture each', () => {
+	const { problems } = checkArchive(fixture('rules'));
+	const found = problems.map((p) => [p.file.split('/').pop(), p.line, p.rule, p.severity]);
+	it('flags duplicate ids, timeline order, milestone mismatch, missing due, public→internal links and file names', () => {
+		expect(found).toEqual([
+			['2025-01-01-wrong-day.mdx', 1, 'file-name', 'warning'],
+			['2025-07-01-dup.mdx', 1, 'duplicate-id', 'error'],
+			['2025-07-02-timeline.mdx', 17, 'timeline-order', 'error'],
+			['2025-07-02-timeline.mdx', 17, 'timeline-milestones', 'warning'],
+			['2025-07-02-timeline.mdx', 21, 'published-actions', 'error'],
+			['2025-07-03-public.mdx', 15, 'public-links-internal', 'error'],
+			['Bad_Name.mdx', 1, 'file-name', 'error'],
+			['causes.yml', 10, 'duplicate-id', 'error'],
+		]);
+	});
+	it('together with the broken fixture, exercise every rule', () => {
+		const fired = new Set([...problems, ...broken.problems].map((p) => p.rule));
+		for (const rule of rules) expect(fired, `no fixture fails rule ${rule.id}`).toContain(rule.id);
 	});
 });
 

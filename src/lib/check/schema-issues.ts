@@ -44,7 +44,9 @@ export function schemaProblems(source: Located, issues: readonly z.core.$ZodIssu
 		// Schema messages name the field generically (actions.priority); the report names the item (actions[2].priority).
 		const generic = issue.path.filter((key) => typeof key !== 'number').join('.');
 		const [text, fix] = issue.message.split(FIX);
-		const message = generic && text.startsWith(generic) ? field + text.slice(generic.length) : text;
+		// Registry files are lists: their problems are named by entry, "entry 3: id must be kebab-case".
+		const entry = typeof issue.path[0] === 'number' ? `entry ${issue.path[0] + 1}: ` : '';
+		const message = entry ? entry + text : generic && text.startsWith(generic) ? field + text.slice(generic.length) : text;
 		return [
 			{
 				file: source.file,
