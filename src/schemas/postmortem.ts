@@ -98,7 +98,7 @@ const action = z.strictObject({
 	ticket: z.url({ error: (i) => needs('actions.ticket', i.input, 'a full URL, e.g. https://tracker.example/OPS-12') }).optional(),
 });
 
-export const postmortemSchema = z
+const postmortemObject = z
 	.strictObject({
 		// The headline, as an engineer would search for it.
 		title: text('title', 'a short headline, e.g. "Checkout outage from a database connection leak"'),
@@ -116,7 +116,7 @@ export const postmortemSchema = z
 		started: moment('started'),
 		// When someone or something noticed.
 		detected: moment('detected'),
-		// When users stopped being hurt, if before resolution.
+		// When users stopped being hurt, if before resolution; defaults to the first mitigation event of the timeline.
 		mitigated: moment('mitigated').optional(),
 		// When the incident was closed.
 		resolved: moment('resolved'),
@@ -154,6 +154,14 @@ export const postmortemSchema = z
 			})
 			.optional(),
 	});
+
+/** The fields one by one, so the check can validate each on its own when the whole fails. */
+export const postmortemFields = postmortemObject.shape;
+
+export const postmortemSchema = postmortemObject.transform((data) => ({
+	...data,
+	mitigated: data.mitigated ?? data.timeline.find((entry) => entry.kind === 'mitigation')?.at,
+}));
 
 export type PostmortemInput = z.input<typeof postmortemSchema>;
 export type Postmortem = z.output<typeof postmortemSchema>;

@@ -23,6 +23,10 @@ describe('postmortem schema: shorthand is normalized', () => {
 		expect(data.causes.contributing).toEqual(['resource-leak']);
 		expect(data.tags).toEqual(['connection-pool']);
 	});
+	it('takes mitigated from the first mitigation event when the header leaves it out', () => {
+		const { mitigated: _, ...rest } = valid();
+		expect(postmortemSchema.parse(rest).mitigated?.iso).toBe('2025-03-01T10:40:00Z');
+	});
 	it('fills defaults for optional lists', () => {
 		const minimal = postmortemSchema.parse(readPostmortem(fixture('archive', '2025-06-10-config-push.mdx')).source!.data);
 		expect(minimal.components).toEqual(['checkout-api']);

@@ -2,7 +2,7 @@
  * The archive check: parse every file, validate it against the schemas, apply every rule,
  * and return all problems at once. `npm run check`, the build and the tests all call this.
  */
-import { postmortemSchema, type Postmortem } from '../../schemas/postmortem.ts';
+import { postmortemFields, postmortemSchema, type Postmortem } from '../../schemas/postmortem.ts';
 import { causeSchema, componentSchema, type Cause, type Component } from '../../schemas/registry.ts';
 import { CAUSES_FILE, COMPONENTS_FILE, listPostmortemFiles, readPostmortem, readRegistry, type Located, type PostmortemSource } from '../source.ts';
 import type { Problem } from './problem.ts';
@@ -36,7 +36,7 @@ function registry<T extends { id: string }>(dir: string, name: string, schema: z
 /** The fields of a broken file that pass on their own, so the rules can still check them. */
 function validFields(raw: Record<string, unknown>): Partial<Postmortem> {
 	const data: Record<string, unknown> = {};
-	for (const [key, field] of Object.entries(postmortemSchema.shape)) {
+	for (const [key, field] of Object.entries(postmortemFields)) {
 		const parsed = (field as z.ZodType).safeParse(raw[key]);
 		if (parsed.success) data[key] = parsed.data;
 	}
