@@ -53,14 +53,15 @@ describe('the same run reports the other broken files too', () => {
 describe('the remaining rules, one fixture each', () => {
 	const { problems } = checkArchive(fixture('rules'));
 	const found = problems.map((p) => [p.file.split('/').pop(), p.line, p.rule, p.severity]);
-	it('flags duplicate ids, timeline order, milestone mismatch, missing due, public→internal links and file names', () => {
+	it('flags duplicate ids, timeline order, milestone mismatch, missing due, public→internal links, file names and near-duplicate tags', () => {
 		expect(found).toEqual([
 			['2025-01-01-wrong-day.mdx', 1, 'file-name', 'warning'],
+			['2025-01-01-wrong-day.mdx', 14, 'tag-near-duplicate', 'warning'],
 			['2025-07-01-dup.mdx', 1, 'duplicate-id', 'error'],
-			['2025-07-02-timeline.mdx', 17, 'timeline-order', 'error'],
-			['2025-07-02-timeline.mdx', 17, 'timeline-milestones', 'warning'],
-			['2025-07-02-timeline.mdx', 21, 'published-actions', 'error'],
-			['2025-07-03-public.mdx', 15, 'public-links-internal', 'error'],
+			['2025-07-02-timeline.mdx', 18, 'timeline-order', 'error'],
+			['2025-07-02-timeline.mdx', 18, 'timeline-milestones', 'warning'],
+			['2025-07-02-timeline.mdx', 22, 'published-actions', 'error'],
+			['2025-07-03-public.mdx', 16, 'public-links-internal', 'error'],
 			['Bad_Name.mdx', 1, 'file-name', 'error'],
 			['causes.yml', 10, 'duplicate-id', 'error'],
 		]);

@@ -6,6 +6,7 @@ import type { Cause, Component } from '../../schemas/registry.ts';
 import type { Moment } from '../../schemas/common.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import { didYouMean } from '../suggest.ts';
+import { nearDuplicateTags, tagCounts } from '../tags.ts';
 import { locate, type Located, type PostmortemSource } from '../source.ts';
 import { fieldName } from './schema-issues.ts';
 import type { Problem } from './problem.ts';
@@ -202,6 +203,19 @@ export const rules: Rule[] = [
 						.filter(([id]) => internal.has(id))
 						.map(([id, path]) => at('public-links-internal', source, path, { severity: 'error', message: `this public postmortem links to '${id}', which is internal`, fix: 'remove the link, or make the other postmortem public once it is sanitized' })),
 				);
+		},
+	},
+	{
+		id: 'tag-near-duplicate',
+		description: 'Tags that look like one word spelled two ways ("db" and "database", "timeout" and "timeouts") are reported, so the vocabulary does not drift.',
+		check: ({ postmortems }) => {
+			const pairs = nearDuplicateTags(tagCounts(postmortems.map(({ data }) => ({ data: { tags: data.tags ?? [] } }))));
+			return pairs.flatMap(({ tag, other, reason }) =>
+				postmortems.flatMap(({ source, data }) => {
+					const i = data.tags?.indexOf(tag) ?? -1;
+					return i < 0 ? [] : [at('tag-near-duplicate', source, ['tags', i], { severity: 'warning', message: `tag '${tag}' looks like '${other}' (${reason})`, fix: `use '${other}', the spelling more postmortems use, or make the two mean different things` })];
+				}),
+			);
 		},
 	},
 	{

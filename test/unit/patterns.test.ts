@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { densestWindow, groupBy, median, patternPage, patternsIndex, recurrence, timeSeries } from '../../src/lib/patterns.ts';
+import { postmortemSchema } from '../../src/schemas/postmortem.ts';
+import type { IncidentEntry, Registries } from '../../src/lib/incidents.ts';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe('densest window (180 days)', () => {
+	it('counts incidents exactly 180 days apart as one window', () => {
+		expect(densestWindow([day('2026-01-01'), day('2026-06-30')], 180)?.count).toBe(2);
+		expect(densestWindow([day('2026-01-01'), day('2026-07-01')], 180)?.count).toBe(1);
+	});
+	it('slides to the densest stretch, not the first one', () => {
+		// Jan and Mar 2025 are two within 180 days; Aug, Sep and Dec 2025 are three (Aug 1 → Dec 20 is 141 days).
+		const w = densestWindow(['2025-01-10', '2025-03-01', '2025-08-01', '2025-09-15', '2025-12-20'].map(day), 180)!;
+		expect(w).toEqual({ count: 3, from: day('2025-08-01'), to: day('2025-12-20') });
+	});
+	it('works on unsorted input and returns nothing for none', () => {
+		expect(densestWindow(['2025-09-15', '2025-01-10', '2025-03-01'].map(day), 60)?.count).toBe(2);
+		expect(densestWindow([], 180)).toBeUndefined();
+	});
+	it('flags a recurrence only at the threshold', () => {
+		const three = ['2026-04-14', '2026-06-09', '2026-08-20'].map(day);
+		expect(recurrence(three, { windowDays: 180, threshold: 3 })?.count).toBe(3);
+		expect(recurrence(three, { windowDays: 120, threshold: 3 })).toBeUndefined();
+		expect(recurrence(three.slice(0, 2), { windowDays: 180, threshold: 3 })).toBeUndefined();
+	});
+});
+
+it('takes the median of odd and even lists', () => {
+	expect(median([5, 1, 3])).toBe(3);
+	expect(median([4, 1, 3, 2])).toBe(2.5);
+	expect(median([])).toBeUndefined();
+});
+
+// Four small incidents with hand-checkable numbers.
+const entry = (id: string, started: string, minutesToResolve: number, components: string[], trigger: string, contributing: string[], severity = 'SEV-2', actions: unknown[] = []): IncidentEntry => {
+	const end = new Date(new Date(started).getTime() + minutesToResolve * 60_000).toISOString().replace('.000Z', 'Z');
+	return {
+		id,
+		data: postmortemSchema.parse({
+			title: id, summary: id, severity, status: 'draft', visibility: 'internal',
+			started, detected: started, resolved: end, components, causes: { trigger, contributing },
+			impact: 'x', timeline: [{ at: started, event: 'x' }], actions,
+		}),
+	};
+};
+const entries = [
+	entry('a', '2026-01-05T00:00:00Z', 30, ['db', 'api'], 'deployment', ['capacity'], 'SEV-1', [
+		{ title: 'late', owner: 't', due: '2026-02-01', status: 'open', type: 'prevent' },
+		{ title: 'finished', owner: 't', due: '2026-02-01', status: 'done', type: 'detect' },
+	]),
+	entry('b', '2026-03-01T00:00:00Z', 90, ['db'], 'config-change', ['capacity']),
+	entry('c', '2026-05-20T00:00:00Z', 60, ['db', 'web'], 'deployment', []),
+	entry('d', '2027-01-01T00:00:00Z', 10, ['web'], 'dns', ['config-change'], 'SEV-4'),
+];
+const registries: Registries = {
+	components: new Map(['db', 'api', 'web'].map((id) => [id, { id, name: id.toUpperCase(), team: 'team', description: '' }])),
+	causes: new Map(['deployment', 'config-change', 'capacity', 'dns'].map((id) => [id, { id, name: id, description: '' }])),
+};
+const settings = { windowDays: 180, threshold: 3 };
+
+describe('grouping', () => {
+	it('files incidents under each component, and under trigger and contributing causes', () => {
+		const byComponent = groupBy(entries, 'component');
+		expect([...byComponent].map(([id, list]) => [id, list.map((e) => e.id)])).toEqual([['db', ['a', 'b', 'c']], ['api', ['a']], ['web', ['c', 'd']]]);
+		const byCause = groupBy(entries, 'cause', ['security']);
+		expect(byCause.get('capacity')!.map((e) => e.id)).toEqual(['a', 'b']);
+		expect(byCause.get('config-change')!.map((e) => e.id)).toEqual(['b', 'd']);
+		expect(byCause.get('security')).toEqual([]);
+	});
+});
+
+describe('component pattern page', () => {
+	const page = patternPage('component', 'db', groupBy(entries, 'component').get('db')!, registries, settings, '2026-06-01');
+	it('counts by severity and computes median and longest time to resolve', () => {
+		expect(page.bySeverity.map((s) => s.count)).toEqual([1, 2, 0, 0]);
+		expect(page.medianToResolve).toBe('1 h');
+		expect(page.longestToResolve).toMatchObject({ text: '1 h 30 min', incident: { id: 'b' } });
+	});
+	it('flags three incidents within 180 days', () => {
+		expect(page.recurrence).toEqual({ count: 3, from: new Date('2026-01-05T00:00:00Z'), to: new Date('2026-05-20T00:00:00Z') });
+	});
+	it('lists recurring causes and co-occurring components, most frequent first', () => {
+		expect(page.factors.map((f) => [f.id, f.count])).toEqual([['capacity', 2], ['deployment', 2], ['config-change', 1]]);
+		expect(page.coOccurring.map((c) => [c.name, c.count])).toEqual([['API', 1], ['WEB', 1]]);
+	});
+	it('lists open actions and marks overdue ones', () => {
+		expect(page.openActions.map((a) => [a.title, a.overdue, a.incident.id])).toEqual([['late', true, 'a']]);
+		expect(page.overdueCount).toBe(1);
+	});
+	it('charts incidents per month when the span is short', () => {
+		expect(page.chart.labels).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+		expect(page.chart.series).toEqual([
+			{ severity: 'SEV-1', counts: [1, 0, 0, 0, 0] },
+			{ severity: 'SEV-2', counts: [0, 0, 1, 0, 1] },
+		]);
+	});
+});
+
+it('a cause page counts its roles and the components it hit', () => {
+	const page = patternPage('cause', 'config-change', groupBy(entries, 'cause').get('config-change')!, registries, settings, '2026-06-01');
+	expect(page.roles).toEqual({ trigger: 1, contributing: 1 });
+	expect(page.coOccurring.map((c) => [c.id, c.count])).toEqual([['db', 1], ['web', 1]]);
+	expect(page.factors.map((f) => f.id)).toEqual(['capacity', 'dns']);
+	expect(page.recurrence).toBeUndefined();
+});
+
+it('charts by year when the span is longer than two years', () => {
+	expect(timeSeries([entries[0], entry('z', '2029-03-01T00:00:00Z', 5, ['db'], 'dns', [])]).labels).toEqual(['2026', '2027', '2028', '2029']);
+});
+
+describe('patterns index', () => {
+	const index = patternsIndex({ components: groupBy(entries, 'component'), causes: groupBy(entries, 'cause') }, registries, settings);
+	it('ranks by incident count and lists what recurs', () => {
+		expect(index.components.map((c) => [c.id, c.incidents, c.densest])).toEqual([['db', 3, 3], ['web', 2, 1], ['api', 1, 1]]);
+		expect(index.recurring.map((r) => r.id)).toEqual(['db']);
+	});
+	it('fills the component × cause matrix', () => {
+		// Ties on incident count are broken by the densest window: config-change's two are 306 days apart.
+		expect(index.matrix.columns.map((c) => c.id)).toEqual(['capacity', 'deployment', 'config-change', 'dns']);
+		expect(index.matrix.cells).toEqual([
+			[2, 2, 1, 0], // db: a (deployment, capacity), b (config-change, capacity), c (deployment)
+			[0, 1, 1, 1], // web: c (deployment), d (dns, config-change)
+			[1, 1, 0, 0], // api: a
+		]);
+	});
+});
