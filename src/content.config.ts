@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { parse } from 'yaml';
 import { loadConfig } from './lib/config.ts';
-import { postmortemLoader } from './lib/postmortem-loader.ts';
+import { notesLoader, postmortemLoader } from './lib/postmortem-loader.ts';
 import { CAUSES_FILE, COMPONENTS_FILE } from './lib/source.ts';
 import { postmortemSchema } from './schemas/postmortem.ts';
 import { causeSchema, componentSchema } from './schemas/registry.ts';
@@ -14,4 +14,6 @@ export const collections = {
 	incidents: defineCollection({ loader: postmortemLoader({ dir: config.contentDir, edition: config.edition }), schema: postmortemSchema }),
 	components: defineCollection({ loader: registry(COMPONENTS_FILE), schema: componentSchema }),
 	causes: defineCollection({ loader: registry(CAUSES_FILE), schema: causeSchema }),
+	// Hand-written notes shown on pattern pages: notes/components/<id>.mdx and notes/causes/<id>.mdx.
+	notes: defineCollection({ loader: notesLoader({ dir: config.contentDir }) }),
 };

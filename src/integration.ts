@@ -4,6 +4,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSearchIndex } from './lib/search-index.ts';
 import { checkArchive, formatReport, hasErrors } from './lib/check/index.ts';
 import { loadConfig } from './lib/config.ts';
 
@@ -29,6 +31,15 @@ export function hindsight(): AstroIntegration {
 					process.exit(1);
 				}
 				logger.warn('The archive has errors; pages of broken postmortems are left out until they are fixed.');
+			},
+			// The search index is part of every build, so `npm run build` alone gives a searchable site.
+			'astro:build:done': async ({ dir, logger }) => {
+				const { pages, errors } = await buildSearchIndex(fileURLToPath(dir));
+				if (errors.length > 0) {
+					console.error(`✖ Building the search index failed:\n${errors.join('\n')}`);
+					process.exit(1);
+				}
+				logger.info(`Search index: ${pages} incident pages indexed.`);
 			},
 		},
 	};

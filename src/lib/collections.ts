@@ -1,18 +1,25 @@
 /**
  * The only module that queries Astro's content layer. Everything else takes entries as arguments.
- * Results are memoized: 10,000 incident pages must not re-read the collections 10,000 times.
+ * Results are memoized: 10,000 incident pages must not re-read the collections or redo the
+ * archive-wide analysis 10,000 times.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { loadConfig } from './config.ts';
 import type { Registries } from './incidents.ts';
+import { groupBy, patternsIndex } from './patterns.ts';
+import { relatedIndex } from './related.ts';
+import { tagCounts } from './tags.ts';
 
 export type Incident = CollectionEntry<'incidents'>;
+export type Note = CollectionEntry<'notes'>;
 
-let cached: Promise<{ incidents: Incident[]; byId: Map<string, Incident>; registries: Registries }> | undefined;
+export const config = loadConfig();
+
+let cached: Promise<{ incidents: Incident[]; byId: Map<string, Incident>; registries: Registries; notes: Map<string, Note> }> | undefined;
 
 export function archive() {
 	cached ??= (async () => {
-		const [incidents, components, causes] = await Promise.all([getCollection('incidents'), getCollection('components'), getCollection('causes')]);
+		const [incidents, components, causes, notes] = await Promise.all([getCollection('incidents'), getCollection('components'), getCollection('causes'), getCollection('notes')]);
 		return {
 			incidents,
 			byId: new Map(incidents.map((entry) => [entry.id, entry])),
@@ -20,11 +27,29 @@ export function archive() {
 				components: new Map(components.map((c) => [c.id, c.data])),
 				causes: new Map(causes.map((c) => [c.id, c.data])),
 			},
+			notes: new Map(notes.map((n) => [n.id, n])),
 		};
 	})();
 	return cached;
 }
 
-export const config = loadConfig();
+let analysed: ReturnType<typeof analyse> | undefined;
 
-export const renderIncident = (entry: Incident) => render(entry);
+async function analyse() {
+	const { incidents, registries } = await archive();
+	const groups = {
+		components: groupBy(incidents, 'component', registries.components.keys()),
+		causes: groupBy(incidents, 'cause', registries.causes.keys()),
+	};
+	return {
+		groups,
+		patterns: patternsIndex(groups, registries, config.recurrence, config.today),
+		related: relatedIndex(incidents),
+		tags: tagCounts(incidents),
+	};
+}
+
+/** Archive-wide computations, done once per build. */
+export const analysis = () => (analysed ??= analyse());
+
+export const renderEntry = (entry: Incident | Note) => render(entry);

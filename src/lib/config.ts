@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_RECURRENCE, type RecurrenceSettings } from './patterns.ts';
 
 export type Edition = 'internal' | 'public';
 
@@ -18,13 +19,19 @@ export interface HindsightConfig {
 	editUrl?: string;
 	/** The day overdue actions are judged against, YYYY-MM-DD: the build day unless set for a reproducible build. */
 	today: string;
+	/** When a component or cause is flagged as recurring: this many incidents within this many days. */
+	recurrence: RecurrenceSettings;
 }
 
 interface Settings {
 	title?: string;
 	contentDir?: string;
 	editUrl?: string;
+	recurrence?: Partial<RecurrenceSettings>;
 }
+
+/** A positive whole number from the environment or the settings, else the default. */
+const count = (...values: unknown[]) => Number(values.find((v) => v !== undefined && v !== '' && Number.isInteger(Number(v)) && Number(v) > 0));
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, root = process.cwd()): HindsightConfig {
 	let settings: Settings = {};
@@ -42,5 +49,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		edition,
 		editUrl: env.HINDSIGHT_EDIT_URL || settings.editUrl || undefined,
 		today,
+		recurrence: {
+			windowDays: count(env.HINDSIGHT_RECURRENCE_DAYS, settings.recurrence?.windowDays, DEFAULT_RECURRENCE.windowDays),
+			threshold: count(env.HINDSIGHT_RECURRENCE_THRESHOLD, settings.recurrence?.threshold, DEFAULT_RECURRENCE.threshold),
+		},
 	};
 }

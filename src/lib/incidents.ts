@@ -6,6 +6,7 @@ import type { Cause, Component } from '../schemas/registry.ts';
 import { SEVERITIES, type Action, type Postmortem, type Severity } from '../schemas/postmortem.ts';
 import { durations, formatMoment, formatSpan, offsetFrom } from './time.ts';
 import type { HindsightConfig } from './config.ts';
+import type { RelatedLink } from './related.ts';
 
 /** The shape of a collection entry that these functions need; CollectionEntry<'incidents'> fits it. */
 export interface IncidentEntry {
@@ -20,6 +21,9 @@ export interface Registries {
 }
 
 export const incidentUrl = (id: string) => `/incidents/${id}/`;
+
+/** Where a component's or a cause's pattern page lives. */
+export const patternUrl = (kind: 'component' | 'cause', id: string) => `/patterns/${kind === 'component' ? 'components' : 'causes'}/${id}/`;
 
 export const newestFirst = (entries: readonly IncidentEntry[]) =>
 	[...entries].sort((a, b) => b.data.started.at.getTime() - a.data.started.at.getTime() || a.id.localeCompare(b.id));
@@ -104,24 +108,60 @@ export interface IncidentPage {
 	facts: { label: string; value: string; hint?: string }[];
 	impact: Postmortem['impact'];
 	impactNumbers: { label: string; value: string }[];
-	components: { id: string; name: string; team?: string }[];
-	trigger: { id: string; name: string };
-	contributing: { id: string; name: string }[];
+	components: { id: string; name: string; team?: string; url: string }[];
+	trigger: { id: string; name: string; url: string };
+	contributing: { id: string; name: string; url: string }[];
 	tags: string[];
 	timeline: { time: string; offset: string; event: string; kind: string; milestone: boolean }[];
 	actions: ActionView[];
 	overdueCount: number;
 	source?: Postmortem['source'];
-	related: { id: string; url: string; title?: string }[];
-	recurrenceOf?: { id: string; url: string; title?: string };
+	related: { url: string; title: string; why: string }[];
 	editUrl?: string;
+	/** What Pagefind indexes besides the text: facets, result metadata and the sort key. */
+	search: { filters: [string, string][]; meta: [string, string][]; sort: [string, string][] };
+}
+
+const WHY: Record<RelatedLink['reason'], string> = {
+	linked: 'linked from this postmortem',
+	'links here': 'links to this postmortem',
+	repeats: 'this incident repeats it',
+	'repeated by': 'repeats this incident',
+	similar: 'shares',
+};
+
+/** The facets, result fields and sort key of one incident, as the search page asks for them. */
+export function searchFields(entry: IncidentEntry, registries: Registries): IncidentPage['search'] {
+	const { data } = entry;
+	const causes = [...new Set([data.causes.trigger, ...data.causes.contributing])];
+	const date = data.started.at.toISOString().slice(0, 10);
+	return {
+		filters: [
+			['severity', data.severity],
+			...data.components.map((c): [string, string] => ['component', c]),
+			...causes.map((c): [string, string] => ['cause', c]),
+			['trigger', data.causes.trigger],
+			...data.tags.map((t): [string, string] => ['tag', t]),
+			['year', date.slice(0, 4)],
+			['status', data.status],
+		],
+		meta: [
+			['date', date],
+			['severity', data.severity],
+			['components', data.components.map((c) => nameOf(registries.components, c)).join(', ')],
+			// Shown instead of an excerpt when browsing by filters, where there are no words to highlight.
+			['summary', data.summary],
+		],
+		sort: [['date', date]],
+	};
 }
 
 export function incidentPage(
 	entry: IncidentEntry,
 	registries: Registries,
 	all: ReadonlyMap<string, IncidentEntry>,
-	config: Pick<HindsightConfig, 'today' | 'editUrl' | 'contentDir'>,
+	config: Pick<HindsightConfig, 'today' | 'editUrl'>,
+	related: readonly RelatedLink[] = [],
 ): IncidentPage {
 	const { data } = entry;
 	const d = durations(data);
@@ -134,9 +174,6 @@ export function incidentPage(
 		{ label: 'Time to resolve', value: formatSpan(d.toResolve), hint: 'started → resolved' },
 	];
 	const actions = data.actions.map((action) => ({ ...action, overdue: isOverdue(action, config.today) }));
-	const link = (id: string) => ({ id, url: incidentUrl(id), title: all.get(id)?.data.title });
-	// Links to entries left out of this edition would 404; the check forbids them for public postmortems, this keeps any other edition safe.
-	const present = (id: string) => all.has(id);
 	const relativePath = entry.filePath?.split(/[\\/]/).pop();
 	return {
 		title: data.title,
@@ -149,9 +186,9 @@ export function incidentPage(
 		facts,
 		impact: data.impact,
 		impactNumbers: impactNumbers(data.impact),
-		components: data.components.map((id) => ({ id, name: nameOf(registries.components, id), team: registries.components.get(id)?.team })),
-		trigger: { id: data.causes.trigger, name: nameOf(registries.causes, data.causes.trigger) },
-		contributing: data.causes.contributing.map((id) => ({ id, name: nameOf(registries.causes, id) })),
+		components: data.components.map((id) => ({ id, name: nameOf(registries.components, id), team: registries.components.get(id)?.team, url: patternUrl('component', id) })),
+		trigger: { id: data.causes.trigger, name: nameOf(registries.causes, data.causes.trigger), url: patternUrl('cause', data.causes.trigger) },
+		contributing: data.causes.contributing.map((id) => ({ id, name: nameOf(registries.causes, id), url: patternUrl('cause', id) })),
 		tags: data.tags,
 		timeline: data.timeline.map((t) => ({
 			time: formatMoment(t.at),
@@ -163,8 +200,11 @@ export function incidentPage(
 		actions,
 		overdueCount: actions.filter((a) => a.overdue).length,
 		source: data.source,
-		related: data.related.filter(present).map(link),
-		recurrenceOf: data.recurrenceOf && present(data.recurrenceOf) ? link(data.recurrenceOf) : undefined,
+		// Entries left out of this edition are not in `all`; linking to them would 404.
+		related: related
+			.filter((r) => all.has(r.id))
+			.map((r) => ({ url: incidentUrl(r.id), title: all.get(r.id)!.data.title, why: r.reason === 'similar' ? `${WHY.similar} ${r.shared.join(', ')}` : WHY[r.reason] })),
 		editUrl: config.editUrl && relativePath ? config.editUrl.replace('{path}', relativePath) : undefined,
+		search: searchFields(entry, registries),
 	};
 }

@@ -5,7 +5,9 @@
  */
 import { SEVERITIES, type Severity } from '../schemas/postmortem.ts';
 import { durations, formatSpan, type Span } from './time.ts';
-import { incidentRows, isOverdue, newestFirst, type IncidentEntry, type IncidentRow, type Registries } from './incidents.ts';
+import { incidentRows, incidentUrl, isOverdue, newestFirst, patternUrl, type IncidentEntry, type IncidentRow, type Registries } from './incidents.ts';
+
+export { patternUrl };
 
 export type PatternKind = 'component' | 'cause';
 
@@ -140,8 +142,6 @@ export interface PatternPage {
 	chart: ChartData;
 }
 
-export const patternUrl = (kind: PatternKind, id: string) => `/patterns/${kind === 'component' ? 'components' : 'causes'}/${id}/`;
-
 export function patternPage(
 	kind: PatternKind,
 	id: string,
@@ -170,7 +170,7 @@ export function patternPage(
 				status: a.status,
 				priority: a.priority,
 				overdue: isOverdue(a, today),
-				incident: { id: e.id, title: e.data.title, url: `/incidents/${e.id}/` },
+				incident: { id: e.id, title: e.data.title, url: incidentUrl(e.id) },
 			})),
 	);
 	return {
@@ -203,13 +203,15 @@ export interface RankedPattern {
 	/** Incidents in the densest window. */
 	densest: number;
 	recurrence?: Window;
+	/** The flagged window ended less than one window length before the build day: it needs attention now. */
+	active: boolean;
 }
 
 export interface PatternsIndex {
 	settings: RecurrenceSettings;
 	components: RankedPattern[];
 	causes: RankedPattern[];
-	/** Flagged components and causes, most incidents in a window first. */
+	/** Flagged components and causes: active ones first, then most incidents in a window. */
 	recurring: RankedPattern[];
 	matrix: {
 		rows: { id: string; name: string; url: string; total: number }[];
@@ -222,12 +224,14 @@ export interface PatternsIndex {
 /** The search page, filtered to incidents that have both a component and a cause. */
 export const matrixCellUrl = (component: string, cause: string) => `/search/?component=${encodeURIComponent(component)}&cause=${encodeURIComponent(cause)}`;
 
-function rank(groups: Map<string, IncidentEntry[]>, kind: PatternKind, registries: Registries, settings: RecurrenceSettings): RankedPattern[] {
+function rank(groups: Map<string, IncidentEntry[]>, kind: PatternKind, registries: Registries, settings: RecurrenceSettings, today: string): RankedPattern[] {
+	const now = new Date(`${today}T00:00:00Z`).getTime();
 	const registry = kind === 'component' ? registries.components : registries.causes;
 	return [...groups]
 		.filter(([, list]) => list.length > 0)
 		.map(([id, list]) => {
 			const starts = list.map((e) => e.data.started.at);
+			const flagged = recurrence(starts, settings);
 			return {
 				kind,
 				id,
@@ -235,7 +239,9 @@ function rank(groups: Map<string, IncidentEntry[]>, kind: PatternKind, registrie
 				url: patternUrl(kind, id),
 				incidents: list.length,
 				densest: densestWindow(starts, settings.windowDays)?.count ?? 0,
-				recurrence: recurrence(starts, settings),
+				recurrence: flagged,
+				// Whole days, so an incident late on its day counts the same as one at midnight.
+				active: flagged !== undefined && now - Math.floor(flagged.to.getTime() / DAY) * DAY <= settings.windowDays * DAY,
 			};
 		})
 		.sort((a, b) => b.incidents - a.incidents || b.densest - a.densest || a.name.localeCompare(b.name));
@@ -245,9 +251,10 @@ export function patternsIndex(
 	groups: { components: Map<string, IncidentEntry[]>; causes: Map<string, IncidentEntry[]> },
 	registries: Registries,
 	settings: RecurrenceSettings,
+	today: string,
 ): PatternsIndex {
-	const components = rank(groups.components, 'component', registries, settings);
-	const causes = rank(groups.causes, 'cause', registries, settings);
+	const components = rank(groups.components, 'component', registries, settings, today);
+	const causes = rank(groups.causes, 'cause', registries, settings, today);
 	const column = new Map(causes.map((c, i) => [c.id, i]));
 	const cells = components.map(({ id }) => {
 		const row = causes.map(() => 0);
@@ -258,7 +265,7 @@ export function patternsIndex(
 		settings,
 		components,
 		causes,
-		recurring: [...components, ...causes].filter((p) => p.recurrence).sort((a, b) => b.densest - a.densest || a.name.localeCompare(b.name)),
+		recurring: [...components, ...causes].filter((p) => p.recurrence).sort((a, b) => Number(b.active) - Number(a.active) || b.densest - a.densest || a.name.localeCompare(b.name)),
 		matrix: {
 			rows: components.map(({ id, name, url, incidents }) => ({ id, name, url, total: incidents })),
 			columns: causes.map(({ id, name, url, incidents }) => ({ id, name, url, total: incidents })),

@@ -8,7 +8,8 @@ import type { Loader } from 'astro/loaders';
 import { relative } from 'node:path';
 import type { Edition } from './config.ts';
 import { inEdition } from './edition.ts';
-import { listPostmortemFiles, readPostmortem } from './source.ts';
+import { readFileSync } from 'node:fs';
+import { listNotes, listPostmortemFiles, readPostmortem, splitFrontmatter } from './source.ts';
 
 export function postmortemLoader({ dir, edition }: { dir: string; edition: Edition }): Loader {
 	return {
@@ -52,6 +53,31 @@ export function postmortemLoader({ dir, edition }: { dir: string; edition: Editi
 				};
 				watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
 			}
+		},
+	};
+}
+
+/**
+ * Hand-written notes for pattern pages, rendered like postmortem bodies: Markdown, no code, one
+ * loader pass instead of one MDX module each.
+ */
+export function notesLoader({ dir }: { dir: string }): Loader {
+	return {
+		name: 'hindsight-notes',
+		load: async ({ store, renderMarkdown, watcher, config }) => {
+			const root = config.root.pathname;
+			const sync = async () => {
+				store.clear();
+				for (const note of listNotes(dir)) {
+					const { body } = splitFrontmatter(readFileSync(note.path, 'utf8'));
+					const rendered = await renderMarkdown(body, { fileURL: new URL(`file://${note.path}`) });
+					store.set({ id: note.id, data: {}, body, rendered, filePath: relative(root, note.path) });
+				}
+			};
+			await sync();
+			watcher?.on('all', (_event, path) => {
+				if (path.startsWith(dir)) void sync();
+			});
 		},
 	};
 }

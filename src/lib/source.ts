@@ -2,7 +2,7 @@
  * Reads postmortem files and the registries beside them, keeping the YAML documents so that
  * every problem can be reported at its line. Shared by the content loader and `npm run check`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from './check/problem.ts';
@@ -10,6 +10,16 @@ import type { Problem } from './check/problem.ts';
 export const POSTMORTEM_EXTENSIONS = ['.mdx', '.md'] as const;
 export const COMPONENTS_FILE = 'components.yml';
 export const CAUSES_FILE = 'causes.yml';
+/** Hand-written notes for pattern pages live in this subfolder, by kind: notes/components/<id>.mdx. */
+export const NOTES_DIR = 'notes';
+export const NOTE_KINDS = ['components', 'causes'] as const;
+
+/** Every note file, with the id the pattern page looks it up by ("components/orders-db"). */
+export function listNotes(contentDir: string): { id: string; kind: (typeof NOTE_KINDS)[number]; target: string; path: string }[] {
+	return NOTE_KINDS.flatMap((kind) =>
+		listPostmortemFiles(join(contentDir, NOTES_DIR, kind)).map((path) => ({ id: `${kind}/${idOf(path)}`, kind, target: idOf(path), path })),
+	);
+}
 
 /** A YAML document with what is needed to turn a data path into a file position. */
 export interface Located {
@@ -37,10 +47,12 @@ export interface Position {
 	column: number;
 }
 
-const display = (path: string) => relative(process.cwd(), path) || path;
+/** A path as messages show it: relative to the working directory. */
+export const display = (path: string) => relative(process.cwd(), path) || path;
 
 /** The postmortem files of a content folder, sorted; registries and other files are not postmortems. */
 export function listPostmortemFiles(dir: string): string[] {
+	if (!existsSync(dir)) return [];
 	return readdirSync(dir, { withFileTypes: true })
 		.filter((entry) => entry.isFile() && POSTMORTEM_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !entry.name.startsWith('_'))
 		.map((entry) => join(dir, entry.name))
@@ -68,11 +80,18 @@ function parseYaml(file: string, text: string, lineOffset: number): { located: L
 	return { located, problems };
 }
 
+/** The YAML between the opening and closing --- lines, if any, and the body after it. */
+export function splitFrontmatter(raw: string): { yaml?: string; body: string; bodyLine: number } {
+	const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(raw);
+	if (!match) return { body: raw, bodyLine: 1 };
+	return { yaml: match[1], body: raw.slice(match[0].length), bodyLine: match[0].split('\n').length };
+}
+
 /** Splits and parses one postmortem. Problems are returned, never thrown, so a run can report every file. */
 export function parsePostmortem(path: string, raw: string): { source?: PostmortemSource; problems: Problem[] } {
 	const file = display(path);
-	const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(raw);
-	if (!match) {
+	const { yaml, body, bodyLine } = splitFrontmatter(raw);
+	if (yaml === undefined) {
 		return {
 			problems: [
 				{
@@ -86,15 +105,14 @@ export function parsePostmortem(path: string, raw: string): { source?: Postmorte
 			],
 		};
 	}
-	const { located, problems } = parseYaml(file, match[1], 1);
+	const { located, problems } = parseYaml(file, yaml, 1);
 	const data = located.doc.toJS() as unknown;
 	if (problems.length === 0 && (typeof data !== 'object' || data === null || Array.isArray(data))) {
 		problems.push({ file, line: 2, rule: 'frontmatter', severity: 'error', message: 'the frontmatter is not a map of fields', fix: 'write one `field: value` per line' });
 	}
 	if (problems.length > 0) return { problems };
-	const bodyLine = match[0].split('\n').length;
 	return {
-		source: { ...located, id: idOf(path), data: data as Record<string, unknown>, body: raw.slice(match[0].length), bodyLine, raw },
+		source: { ...located, id: idOf(path), data: data as Record<string, unknown>, body, bodyLine, raw },
 		problems,
 	};
 }

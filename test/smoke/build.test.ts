@@ -31,7 +31,16 @@ describe('building the fixture archive', () => {
 			'incidents/2025-09-01-draft/index.html',
 			'incidents/index.html',
 			'index.html',
+			'patterns/causes/config-change/index.html',
+			'patterns/causes/deployment/index.html',
+			'patterns/causes/resource-leak/index.html',
+			'patterns/components/checkout-api/index.html',
+			'patterns/components/orders-db/index.html',
+			'patterns/index.html',
+			'search/index.html',
 			'severity/index.html',
+			'tags/connection-pool/index.html',
+			'tags/index.html',
 		]);
 	});
 
@@ -79,9 +88,22 @@ describe('building the fixture archive', () => {
 			expect(html()).toContain('href="https://git.example/edit/main/postmortems/2025-03-01-pool-leak.mdx"');
 		});
 		it('loads no JavaScript', () => {
-			expect(html()).not.toMatch(/<script/i);
-			expect(files(out).filter((f) => f.endsWith('.js'))).toEqual([]);
+			expect(html()).not.toMatch(/<script|modulepreload|\.js["']/i);
 		});
+		it('is indexed for search with its facets, and only the article is', () => {
+			expect(html()).toMatch(/<article class="postmortem" data-pagefind-body>/);
+			for (const filter of ['severity:SEV-1', 'component:orders-db', 'cause:resource-leak', 'trigger:deployment', 'tag:connection-pool', 'year:2025', 'status:published']) {
+				expect(html()).toContain(`data-pagefind-filter="${filter}"`);
+			}
+			expect(html()).toContain('data-pagefind-sort="date:2025-03-01"');
+			expect(html().match(/data-pagefind-body/g)).toHaveLength(1);
+		});
+	});
+
+	it('writes the Pagefind index as part of the build, counting only incident pages', () => {
+		const entry = JSON.parse(page('pagefind/pagefind-entry.json'));
+		expect(entry.languages.en.page_count).toBe(3);
+		expect(files(out).some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
 	});
 
 	it("credits another organization's postmortem with its source link", () => {

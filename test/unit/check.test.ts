@@ -64,6 +64,7 @@ describe('the remaining rules, one fixture each', () => {
 			['2025-07-03-public.mdx', 16, 'public-links-internal', 'error'],
 			['Bad_Name.mdx', 1, 'file-name', 'error'],
 			['causes.yml', 10, 'duplicate-id', 'error'],
+			['orders-dbb.mdx', 1, 'unknown-note', 'error'],
 		]);
 	});
 	it('together with the broken fixture, exercise every rule', () => {

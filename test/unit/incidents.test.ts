@@ -34,14 +34,14 @@ describe('action items', () => {
 		expect(isOverdue(done, '2030-01-01')).toBe(false);
 	});
 	it('are counted on the incident page', () => {
-		const page = incidentPage(pool, registries, byId, { today: '2026-01-01', contentDir: fixture('archive') });
+		const page = incidentPage(pool, registries, byId, { today: '2026-01-01' });
 		expect(page.overdueCount).toBe(1);
 		expect(page.actions.map((a) => a.overdue)).toEqual([true, false]);
 	});
 });
 
 describe('incident page data', () => {
-	const page = incidentPage(fixtureEntry('2025-03-01-pool-leak'), registries, byId, { today: '2025-01-01', contentDir: fixture('archive'), editUrl: 'https://git.example/edit/main/{path}' });
+	const page = incidentPage(fixtureEntry('2025-03-01-pool-leak'), registries, byId, { today: '2025-01-01', editUrl: 'https://git.example/edit/main/{path}' });
 	it('has the header facts computed from the times', () => {
 		expect(Object.fromEntries(page.facts.map((f) => [f.label, f.value]))).toEqual({
 			Started: '2025-03-01 10:00 UTC',

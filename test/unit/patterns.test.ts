@@ -111,10 +111,16 @@ it('charts by year when the span is longer than two years', () => {
 });
 
 describe('patterns index', () => {
-	const index = patternsIndex({ components: groupBy(entries, 'component'), causes: groupBy(entries, 'cause') }, registries, settings);
+	const groups = { components: groupBy(entries, 'component'), causes: groupBy(entries, 'cause') };
+	const index = patternsIndex(groups, registries, settings, '2026-06-01');
 	it('ranks by incident count and lists what recurs', () => {
 		expect(index.components.map((c) => [c.id, c.incidents, c.densest])).toEqual([['db', 3, 3], ['web', 2, 1], ['api', 1, 1]]);
 		expect(index.recurring.map((r) => r.id)).toEqual(['db']);
+	});
+	it('calls a recurrence active until one window length after its last incident (2026-05-20 + 180 days)', () => {
+		expect(index.recurring[0].active).toBe(true);
+		expect(patternsIndex(groups, registries, settings, '2026-11-16').recurring[0].active).toBe(true);
+		expect(patternsIndex(groups, registries, settings, '2026-11-17').recurring[0].active).toBe(false);
 	});
 	it('fills the component × cause matrix', () => {
 		// Ties on incident count are broken by the densest window: config-change's two are 306 days apart.

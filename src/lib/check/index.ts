@@ -4,7 +4,7 @@
  */
 import { postmortemFields, postmortemSchema, type Postmortem } from '../../schemas/postmortem.ts';
 import { causeSchema, componentSchema, type Cause, type Component } from '../../schemas/registry.ts';
-import { CAUSES_FILE, COMPONENTS_FILE, listPostmortemFiles, readPostmortem, readRegistry, type Located, type PostmortemSource } from '../source.ts';
+import { CAUSES_FILE, COMPONENTS_FILE, display, listNotes, listPostmortemFiles, readPostmortem, readRegistry, type Located, type PostmortemSource } from '../source.ts';
 import type { Problem } from './problem.ts';
 import { rules, type CheckContext, type CheckedPostmortem } from './rules.ts';
 import { fieldNames, schemaProblems } from './schema-issues.ts';
@@ -68,6 +68,7 @@ export function checkArchive(dir: string): CheckResult {
 		components: components.entries,
 		causes: causes.entries,
 		allIds,
+		notes: listNotes(dir).map(({ kind, target, path }) => ({ kind, target, file: display(path) })),
 		registries: { components: components.located, causes: causes.located, componentItems: components.items, causeItems: causes.items },
 	};
 	for (const rule of rules) problems.push(...rule.check(context));

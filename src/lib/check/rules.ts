@@ -27,6 +27,8 @@ export interface CheckContext {
 	/** Every postmortem id found, valid or not, so a broken file is not also reported as an unknown reference. */
 	allIds: Map<string, PostmortemSource>;
 	registries: { components?: Located; causes?: Located; componentItems: unknown[]; causeItems: unknown[] };
+	/** Notes for pattern pages found in the content folder. */
+	notes: { kind: 'components' | 'causes'; target: string; file: string }[];
 }
 
 export interface Rule {
@@ -217,6 +219,17 @@ export const rules: Rule[] = [
 				}),
 			);
 		},
+	},
+	{
+		id: 'unknown-note',
+		description: 'Every note in notes/components/ or notes/causes/ is named after a component or cause id, or it would never be shown.',
+		check: ({ notes, components, causes }) =>
+			notes.flatMap(({ kind, target, file }) => {
+				const known = kind === 'components' ? components : causes;
+				return known.has(target)
+					? []
+					: [{ file, line: 1, rule: 'unknown-note', severity: 'error' as const, message: `this note is for '${target}', which is not in ${kind}.yml${didYouMean(target, known.keys())}`, fix: `rename the file to an id from ${kind}.yml` }];
+			}),
 	},
 	{
 		id: 'body-code',

@@ -1,0 +1,25 @@
+/**
+ * <hs-search-shortcut>: "/" focuses the page's search input, as in most developer tools.
+ * The input is the first element matching data-target (the search page's own box before the header's).
+ */
+class SearchShortcut extends HTMLElement {
+	#onKey = (event: KeyboardEvent) => {
+		if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+		const target = event.target as HTMLElement | null;
+		if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
+		const input = document.querySelector<HTMLInputElement>(this.dataset.target ?? 'input[type=search]');
+		if (!input) return;
+		event.preventDefault();
+		input.focus();
+		input.select();
+	};
+	connectedCallback() {
+		document.addEventListener('keydown', this.#onKey);
+	}
+	disconnectedCallback() {
+		document.removeEventListener('keydown', this.#onKey);
+	}
+}
+
+customElements.define('hs-search-shortcut', SearchShortcut);
+export {};

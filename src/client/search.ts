@@ -1,0 +1,190 @@
+/**
+ * <hs-search>: the search page. The form works as plain HTML; this element makes it live.
+ * Pagefind's code and index are fetched only once the reader searches or picks a filter, and
+ * the state lives in the URL (?q=…&component=…) so a search can be linked from chat.
+ *
+ * data-bundle: where Pagefind's files are; data-page-size: results shown per "Show more".
+ */
+
+interface PagefindResultData {
+	url: string;
+	excerpt: string;
+	meta: Record<string, string | undefined>;
+}
+interface PagefindSearch {
+	results: { id: string; data(): Promise<PagefindResultData> }[];
+	filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+	options(options: Record<string, unknown>): Promise<void>;
+	filters(): Promise<Record<string, Record<string, number>>>;
+	search(term: string | null, options: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+class Search extends HTMLElement {
+	#pagefind?: Promise<Pagefind>;
+	#form!: HTMLFormElement;
+	#status!: HTMLElement;
+	#list!: HTMLOListElement;
+	#more!: HTMLButtonElement;
+	#empty!: HTMLElement;
+	#results: PagefindSearch['results'] = [];
+	#shown = 0;
+	#run = 0;
+	#timer?: number;
+	/** Whether the current results come from words (excerpts with highlights) or from filters alone (summaries). */
+	#term = false;
+
+	connectedCallback() {
+		this.#form = this.querySelector('form')!;
+		this.#status = this.querySelector('.search-status')!;
+		this.#list = this.querySelector('.search-results')!;
+		this.#more = this.querySelector('.search-more')!;
+		this.#empty = this.querySelector('.search-empty')!;
+		this.#form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			this.#update();
+		});
+		this.#form.addEventListener('input', (event) => {
+			// Typing is debounced; a filter or the sort order applies at once.
+			const typing = (event.target as HTMLInputElement).type === 'search';
+			clearTimeout(this.#timer);
+			this.#timer = window.setTimeout(() => this.#update(), typing ? 200 : 0);
+		});
+		this.#more.addEventListener('click', () => this.#showMore());
+		this.#empty.addEventListener('click', (event) => {
+			const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-key]');
+			if (!button) return;
+			const box = this.#form.querySelector<HTMLInputElement>(`input[name="${button.dataset.key}"][value="${CSS.escape(button.dataset.value!)}"]`);
+			if (box) box.checked = false;
+			if (button.dataset.key === 'q') (this.#form.elements.namedItem('q') as HTMLInputElement).value = '';
+			this.#update();
+		});
+		this.#restore(new URLSearchParams(location.search));
+		window.addEventListener('popstate', () => (this.#restore(new URLSearchParams(location.search)), this.#search()));
+		if (this.#hasQuery()) this.#search();
+	}
+
+	#restore(params: URLSearchParams) {
+		for (const element of Array.from(this.#form.elements) as HTMLInputElement[]) {
+			if (element.type === 'checkbox') element.checked = params.getAll(element.name).includes(element.value);
+			else if (element.name) element.value = params.get(element.name) ?? '';
+		}
+	}
+
+	#params() {
+		const params = new URLSearchParams();
+		for (const [key, value] of new FormData(this.#form)) if (String(value).trim()) params.append(key, String(value).trim());
+		return params;
+	}
+
+	#hasQuery() {
+		return [...this.#params().keys()].some((key) => key !== 'sort');
+	}
+
+	#update() {
+		const query = this.#params().toString();
+		history.replaceState(null, '', query ? `?${query}` : location.pathname);
+		this.#search();
+	}
+
+	#load() {
+		this.#pagefind ??= (async () => {
+			const pagefind: Pagefind = await import(/* @vite-ignore */ `${this.dataset.bundle}pagefind.js`);
+			await pagefind.options({ excerptLength: 24 });
+			// Pagefind counts only filters it has loaded; loading them all up front keeps every facet's counts live.
+			await pagefind.filters();
+			return pagefind;
+		})();
+		return this.#pagefind;
+	}
+
+	async #search() {
+		const run = ++this.#run;
+		const params = this.#params();
+		const term = params.get('q');
+		const filters: Record<string, { any: string[] }> = {};
+		for (const [key, value] of params) if (key !== 'q' && key !== 'sort') (filters[key] ??= { any: [] }).any.push(value);
+		if (!term && Object.keys(filters).length === 0) return this.#reset();
+		this.#status.textContent = 'Searching…';
+		const pagefind = await this.#load();
+		// Without words there is no relevance to rank by, so browsing lists newest first.
+		const sort = params.get('sort') === 'date' || !term ? { date: 'desc' as const } : undefined;
+		const search = await pagefind.search(term, { filters, sort });
+		if (!search || run !== this.#run) return;
+		this.#results = search.results;
+		this.#term = Boolean(term);
+		this.#shown = 0;
+		this.#list.replaceChildren();
+		this.#counts(search.filters);
+		const n = search.results.length;
+		const what = term ? `“${term}”` : 'these filters';
+		this.#status.textContent = n === 0 ? `No incidents match ${what}.` : `${n} incident${n === 1 ? '' : 's'} match ${what}${term && Object.keys(filters).length ? ' with these filters' : ''}.`;
+		this.#emptyHelp(n === 0, params);
+		await this.#showMore();
+	}
+
+	#reset() {
+		this.#results = [];
+		this.#list.replaceChildren();
+		this.#more.hidden = true;
+		this.#empty.hidden = true;
+		this.#status.textContent = `Type to search the full text of ${this.dataset.total} postmortems, or pick filters to browse them.`;
+		this.#counts();
+	}
+
+	/** Counts beside each filter value: matches within the current search, or the archive totals. */
+	#counts(current?: PagefindSearch['filters']) {
+		for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+			const count = box.parentElement!.querySelector<HTMLElement>('.count')!;
+			count.textContent = current ? String(current[box.name]?.[box.value] ?? 0) : count.dataset.total!;
+		}
+	}
+
+	/** When nothing matches, offer to drop each active filter, since that is usually the way out. */
+	#emptyHelp(show: boolean, params: URLSearchParams) {
+		this.#empty.hidden = !show;
+		if (!show) return;
+		const list = this.#empty.querySelector('ul')!;
+		list.replaceChildren(
+			...[...params].filter(([key]) => key !== 'sort').map(([key, value]) => {
+				const item = document.createElement('li');
+				const button = document.createElement('button');
+				button.type = 'button';
+				button.dataset.key = key;
+				button.dataset.value = value;
+				const label = this.#form.querySelector(`input[name="${key}"][value="${CSS.escape(value)}"]`)?.parentElement?.querySelector('.facet-label')?.textContent ?? value;
+				button.textContent = key === 'q' ? `Remove the words “${value}”` : `Remove ${key}: ${label}`;
+				item.append(button);
+				return item;
+			}),
+		);
+	}
+
+	async #showMore() {
+		const run = this.#run;
+		const size = Number(this.dataset.pageSize ?? 20);
+		const page = await Promise.all(this.#results.slice(this.#shown, this.#shown + size).map((r) => r.data()));
+		if (run !== this.#run) return;
+		this.#shown += page.length;
+		this.#list.append(...page.map((data) => this.#item(data)));
+		this.#more.hidden = this.#shown >= this.#results.length;
+	}
+
+	#item({ url, excerpt, meta }: PagefindResultData) {
+		const item = document.createElement('li');
+		const severity = meta.severity ?? '';
+		// Pagefind escapes the excerpt and adds only <mark>; every other value is escaped here.
+		item.innerHTML = `
+			<a class="result-title" href="${escapeHtml(url)}">${escapeHtml(meta.title ?? url)}</a>
+			<p class="result-meta"><span class="sev sev-${escapeHtml(severity.slice(-1))}">${escapeHtml(severity)}</span>
+			<time datetime="${escapeHtml(meta.date ?? '')}">${escapeHtml(meta.date ?? '')}</time> · ${escapeHtml(meta.components ?? '')}</p>
+			<p class="result-excerpt">${this.#term ? excerpt : escapeHtml(meta.summary ?? '')}</p>`;
+		return item;
+	}
+}
+
+customElements.define('hs-search', Search);
+export {};

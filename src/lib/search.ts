@@ -1,0 +1,47 @@
+/**
+ * The facets of the search page, computed at build time so the page can offer them, with counts,
+ * before any search code is loaded. Values are the same ids the incident pages give Pagefind.
+ */
+import { SEVERITIES, STATUSES } from '../schemas/postmortem.ts';
+import type { IncidentEntry, Registries } from './incidents.ts';
+import { searchFields } from './incidents.ts';
+
+export interface Facet {
+	/** The Pagefind filter name and the URL parameter. */
+	key: string;
+	label: string;
+	values: { value: string; label: string; count: number }[];
+}
+
+const FACETS: { key: string; label: string }[] = [
+	{ key: 'severity', label: 'Severity' },
+	{ key: 'component', label: 'Component' },
+	{ key: 'cause', label: 'Cause (trigger or contributing)' },
+	{ key: 'trigger', label: 'Trigger' },
+	{ key: 'tag', label: 'Tag' },
+	{ key: 'year', label: 'Year' },
+	{ key: 'status', label: 'Status' },
+];
+
+export function searchFacets(entries: readonly IncidentEntry[], registries: Registries): Facet[] {
+	const counts = new Map(FACETS.map(({ key }) => [key, new Map<string, number>()]));
+	for (const entry of entries) {
+		for (const [key, value] of searchFields(entry, registries).filters) {
+			const facet = counts.get(key)!;
+			facet.set(value, (facet.get(value) ?? 0) + 1);
+		}
+	}
+	const label = (key: string, value: string) =>
+		key === 'component' ? (registries.components.get(value)?.name ?? value) : key === 'cause' || key === 'trigger' ? (registries.causes.get(value)?.name ?? value) : value;
+	// Severity, status and year read best in their natural order; the rest by how often they occur.
+	const order: Record<string, (a: string, b: string) => number> = {
+		severity: (a, b) => SEVERITIES.findIndex((s) => s.id === a) - SEVERITIES.findIndex((s) => s.id === b),
+		status: (a, b) => STATUSES.indexOf(a as never) - STATUSES.indexOf(b as never),
+		year: (a, b) => b.localeCompare(a),
+	};
+	return FACETS.map(({ key, label: facetLabel }) => {
+		const values = [...counts.get(key)!].map(([value, count]) => ({ value, label: label(key, value), count }));
+		values.sort((a, b) => order[key]?.(a.value, b.value) ?? (b.count - a.count || a.label.localeCompare(b.label)));
+		return { key, label: facetLabel, values };
+	}).filter((facet) => facet.values.length > 0);
+}
