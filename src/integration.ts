@@ -34,12 +34,13 @@ export function hindsight(): AstroIntegration {
 			},
 			// The search index is part of every build, so `npm run build` alone gives a searchable site.
 			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
 				const { pages, errors } = await buildSearchIndex(fileURLToPath(dir));
 				if (errors.length > 0) {
 					console.error(`✖ Building the search index failed:\n${errors.join('\n')}`);
 					process.exit(1);
 				}
-				logger.info(`Search index: ${pages} incident pages indexed.`);
+				logger.info(`Search index: ${pages} incident pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 			},
 		},
 	};

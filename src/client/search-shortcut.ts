@@ -1,13 +1,13 @@
 /**
  * <hs-search-shortcut>: "/" focuses the page's search input, as in most developer tools.
- * The input is the first element matching data-target (the search page's own box before the header's).
+ * data-target names the input to prefer (the search page's own box), data-fallback the one every page has.
  */
 class SearchShortcut extends HTMLElement {
 	#onKey = (event: KeyboardEvent) => {
 		if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
 		const target = event.target as HTMLElement | null;
 		if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
-		const input = document.querySelector<HTMLInputElement>(this.dataset.target ?? 'input[type=search]');
+		const input = document.querySelector<HTMLInputElement>(this.dataset.target!) ?? document.querySelector<HTMLInputElement>(this.dataset.fallback!);
 		if (!input) return;
 		event.preventDefault();
 		input.focus();

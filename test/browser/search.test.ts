@@ -1,0 +1,194 @@
+/**
+ * The bundled archive, built and served as static files, used in Debian's Chromium the way an
+ * engineer in the middle of an incident would use it. Expected incidents come from the archive's
+ * own data, so the tests follow the content rather than hard-coding it.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkArchive } from '../../src/lib/check/index.ts';
+import { root, run } from '../helpers.ts';
+import { launch } from './browser.ts';
+import { serve } from './static-server.ts';
+
+const site = join(root, 'test', '.tmp', 'site');
+const archive = checkArchive(join(root, 'postmortems')).context.postmortems;
+const idsWhere = (test: (data: (typeof archive)[number]['data']) => boolean) =>
+	archive
+		.filter(({ data }) => test(data))
+		.map(({ source }) => source.id)
+		.sort();
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let page: Page;
+
+beforeAll(async () => {
+	rmSync(site, { recursive: true, force: true });
+	const build = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], { HINDSIGHT_TODAY: '2026-11-22' });
+	if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+	server = await serve(site);
+	browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+async function open(path: string) {
+	page = await browser.newPage();
+	await page.goto(server.url + path);
+	return page;
+}
+
+/** The incident ids the search page currently lists, after it has settled. */
+async function resultIds(p: Page): Promise<string[]> {
+	await p.waitForFunction(() => !document.querySelector('.search-status')?.textContent?.startsWith('Searching'));
+	await p.waitForFunction(() => {
+		const status = document.querySelector('.search-status')?.textContent ?? '';
+		const shown = document.querySelectorAll('.search-results li').length;
+		const total = Number(/^(\d+) incident/.exec(status)?.[1] ?? 0);
+		return status.startsWith('No incidents') || (total > 0 && shown === Math.min(total, 20));
+	});
+	const hrefs = await p.$$eval('.search-results .result-title', (links) => links.map((a) => a.getAttribute('href')!));
+	return hrefs.map((href) => href.replace(/^\/incidents\/|\/$/g, ''));
+}
+
+describe('search', () => {
+	it('finds the connection-leak outage by typing "connection pool"', async () => {
+		const p = await open('/search/');
+		await p.fill('#search-q', 'connection pool');
+		const ids = await resultIds(p);
+		expect(ids[0]).toBe('2026-06-09-checkout-connection-leak');
+		await expect(p.locator('.search-results li').first().locator('mark').first().textContent()).resolves.toMatch(/connection|pool/i);
+		expect(new URL(p.url()).searchParams.get('q')).toBe('connection pool');
+		await p.close();
+	});
+
+	it('shows title, date, severity and components for each result', async () => {
+		const p = await open('/search/?q=connection%20pool');
+		await resultIds(p);
+		const first = p.locator('.search-results li').first();
+		await expect(first.locator('.result-title').textContent()).resolves.toBe('Checkout outage from a database connection leak in release 4.12');
+		await expect(first.locator('.result-meta').textContent()).resolves.toMatch(/SEV-1\s+2026-06-09 · Checkout API, Orders database/);
+		await p.close();
+	});
+
+	it('narrows results with a severity filter', async () => {
+		const p = await open('/search/?q=checkout');
+		const all = await resultIds(p);
+		await p.check('input[name=severity][value="SEV-1"]');
+		const sev1 = await resultIds(p);
+		expect(sev1.length).toBeGreaterThan(0);
+		expect(sev1.length).toBeLessThan(all.length);
+		const expected = new Set(idsWhere((d) => d.severity === 'SEV-1'));
+		for (const id of sev1) expect(expected.has(id), id).toBe(true);
+		expect(new URL(p.url()).searchParams.getAll('severity')).toEqual(['SEV-1']);
+		await p.close();
+	});
+
+	it('lists exactly a component’s incidents when browsing by that facet with no search term', async () => {
+		const p = await open('/search/');
+		await p.check('input[name=component][value="orders-db"]');
+		expect((await resultIds(p)).sort()).toEqual(idsWhere((d) => (d.components ?? []).includes('orders-db')));
+		await p.close();
+	});
+
+	it('says when nothing matches and offers to remove each filter', async () => {
+		const p = await open('/search/?q=database&severity=SEV-4');
+		expect(await resultIds(p)).toEqual([]);
+		await expect(p.locator('.search-status').textContent()).resolves.toBe('No incidents match “database”.');
+		await expect(p.locator('.search-empty').isVisible()).resolves.toBe(true);
+		const remove = p.getByRole('button', { name: 'Remove severity: SEV-4' });
+		await remove.click();
+		expect((await resultIds(p)).length).toBeGreaterThan(0);
+		await p.close();
+	});
+
+	it('loads the search code only once the reader starts to search', async () => {
+		const p = await browser.newPage();
+		const requests: string[] = [];
+		p.on('request', (request) => requests.push(new URL(request.url()).pathname));
+		await p.goto(`${server.url}/search/`);
+		await p.waitForLoadState('networkidle');
+		expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+		await p.fill('#search-q', 'leap second');
+		await resultIds(p);
+		expect(requests).toContain('/pagefind/pagefind.js');
+		await p.close();
+	});
+});
+
+describe('keyboard', () => {
+	it('"/" focuses the search box on the home page and the search page', async () => {
+		const home = await open('/');
+		await home.keyboard.press('/');
+		await expect(home.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
+		await home.close();
+		const search = await open('/search/');
+		await search.keyboard.press('/');
+		await expect(search.evaluate(() => document.activeElement?.id)).resolves.toBe('search-q');
+		await search.close();
+	});
+
+	it('the header box takes a query to the search page', async () => {
+		const p = await open('/incidents/2017-01-31-gitlab-database-deletion/');
+		await p.fill('#site-search', 'backups');
+		await p.press('#site-search', 'Enter');
+		await p.waitForURL(/\/search\/\?q=backups/);
+		expect(await resultIds(p)).toContain('2017-01-31-gitlab-database-deletion');
+		await p.close();
+	});
+});
+
+describe('pages without search code', () => {
+	it('an incident page loads no JavaScript', async () => {
+		const p = await browser.newPage();
+		const scripts: string[] = [];
+		p.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(request.url());
+		});
+		await p.goto(`${server.url}/incidents/2026-06-09-checkout-connection-leak/`);
+		await p.waitForLoadState('networkidle');
+		expect(scripts).toEqual([]);
+		await expect(p.evaluate(() => document.scripts.length)).resolves.toBe(0);
+		await p.close();
+	});
+
+	it('a tag page lists exactly the incidents with that tag, newest first', async () => {
+		const p = await open('/tags/connection-pool/');
+		const ids = await p.$$eval('table.incidents tbody a', (links) => links.map((a) => a.getAttribute('href')!.replace(/^\/incidents\/|\/$/g, '')));
+		expect([...ids].sort()).toEqual(idsWhere((d) => (d.tags ?? []).includes('connection-pool')));
+		const dates = await p.$$eval('table.incidents tbody time', (times) => times.map((t) => t.getAttribute('datetime')!));
+		expect(dates).toEqual([...dates].sort().reverse());
+		await p.close();
+	});
+});
+
+describe('patterns', () => {
+	it('flags the component with three incidents in six months on its pattern page', async () => {
+		const p = await open('/patterns/components/orders-db/');
+		await expect(p.locator('.recurrence-flag').textContent()).resolves.toMatch(/Recurring: 3 incidents between 2026-04-14 and 2026-08-20, within 180 days/);
+		await expect(p.locator('hs-chart canvas').count()).resolves.toBe(1);
+		await p.close();
+	});
+
+	it('reaches every incident of a cause through the matrix', async () => {
+		const cause = 'database';
+		const p = await open('/patterns/');
+		const column = await p.$$eval('table.matrix thead th', (ths) => ths.map((th) => th.querySelector('a')!.getAttribute('href')));
+		const index = column.indexOf(`/patterns/causes/${cause}/`);
+		expect(index).toBeGreaterThanOrEqual(0);
+		const cells = await p.$$eval(`table.matrix tbody tr td:nth-of-type(${index + 1}) a`, (links) => links.map((a) => a.getAttribute('href')!));
+		expect(cells.length).toBeGreaterThan(0);
+		const reached = new Set<string>();
+		for (const href of cells) {
+			await p.goto(server.url + href);
+			for (const id of await resultIds(p)) reached.add(id);
+		}
+		expect([...reached].sort()).toEqual(idsWhere((d) => d.causes?.trigger === cause || (d.causes?.contributing ?? []).includes(cause)));
+		await p.close();
+	});
+});
