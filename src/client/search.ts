@@ -48,6 +48,7 @@ class Search extends HTMLElement {
 			this.#update();
 		});
 		this.#form.addEventListener('input', (event) => {
+			this.#busy(true);
 			// Typing is debounced; a filter or the sort order applies at once.
 			const typing = (event.target as HTMLInputElement).type === 'search';
 			clearTimeout(this.#timer);
@@ -63,8 +64,11 @@ class Search extends HTMLElement {
 			this.#update();
 		});
 		this.#restore(new URLSearchParams(location.search));
-		window.addEventListener('popstate', () => (this.#restore(new URLSearchParams(location.search)), this.#search()));
-		if (this.#hasQuery()) this.#search();
+		window.addEventListener('popstate', () => (this.#restore(new URLSearchParams(location.search)), this.#busy(true), this.#search()));
+		if (this.#hasQuery()) {
+			this.#busy(true);
+			this.#search();
+		}
 	}
 
 	#restore(params: URLSearchParams) {
@@ -84,7 +88,13 @@ class Search extends HTMLElement {
 		return [...this.#params().keys()].some((key) => key !== 'sort');
 	}
 
+	/** aria-busy on the result list: true from the first keystroke until the newest search is shown. */
+	#busy(on: boolean) {
+		this.#list.setAttribute('aria-busy', String(on));
+	}
+
 	#update() {
+		this.#busy(true);
 		const query = this.#params().toString();
 		history.replaceState(null, '', query ? `?${query}` : location.pathname);
 		this.#search();
@@ -124,9 +134,11 @@ class Search extends HTMLElement {
 		this.#status.textContent = n === 0 ? `No incidents match ${what}.` : `${n} incident${n === 1 ? '' : 's'} match ${what}${term && Object.keys(filters).length ? ' with these filters' : ''}.`;
 		this.#emptyHelp(n === 0, params);
 		await this.#showMore();
+		if (run === this.#run) this.#busy(false);
 	}
 
 	#reset() {
+		this.#busy(false);
 		this.#results = [];
 		this.#list.replaceChildren();
 		this.#more.hidden = true;

@@ -43,15 +43,9 @@ async function open(path: string) {
 	return page;
 }
 
-/** The incident ids the search page currently lists, after it has settled. */
+/** The incident ids the search page lists once the newest search is shown (the list is aria-busy until then). */
 async function resultIds(p: Page): Promise<string[]> {
-	await p.waitForFunction(() => !document.querySelector('.search-status')?.textContent?.startsWith('Searching'));
-	await p.waitForFunction(() => {
-		const status = document.querySelector('.search-status')?.textContent ?? '';
-		const shown = document.querySelectorAll('.search-results li').length;
-		const total = Number(/^(\d+) incident/.exec(status)?.[1] ?? 0);
-		return status.startsWith('No incidents') || (total > 0 && shown === Math.min(total, 20));
-	});
+	await p.waitForSelector('.search-results[aria-busy="false"]', { state: 'attached' });
 	const hrefs = await p.$$eval('.search-results .result-title', (links) => links.map((a) => a.getAttribute('href')!));
 	return hrefs.map((href) => href.replace(/^\/incidents\/|\/$/g, ''));
 }
