@@ -3,7 +3,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { hindsight } from './src/integration.ts';
 
+const edition = process.env.HINDSIGHT_EDITION === 'public' ? 'public' : 'internal';
+
 export default defineConfig({
+	// Each edition keeps its own content store, so a public build can never reuse an entry the internal build stored.
+	cacheDir: `./node_modules/.astro/${edition}/`,
 	// Set HINDSIGHT_SITE to the public address so that feeds and canonical links are absolute.
 	site: process.env.HINDSIGHT_SITE || 'http://localhost:4321',
 	trailingSlash: 'always',

@@ -1,19 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { file } from 'astro/loaders';
-import { parse } from 'yaml';
 import { loadConfig } from './lib/config.ts';
-import { notesLoader, postmortemLoader } from './lib/postmortem-loader.ts';
+import { postmortemLoader, registryLoader } from './lib/postmortem-loader.ts';
 import { CAUSES_FILE, COMPONENTS_FILE } from './lib/source.ts';
 import { postmortemSchema } from './schemas/postmortem.ts';
 import { causeSchema, componentSchema } from './schemas/registry.ts';
 
 const config = loadConfig();
-const registry = (name: string) => file(`${config.contentDir}/${name}`, { parser: (text) => parse(text) });
+const { contentDir: dir, edition } = config;
 
 export const collections = {
-	incidents: defineCollection({ loader: postmortemLoader({ dir: config.contentDir, edition: config.edition }), schema: postmortemSchema }),
-	components: defineCollection({ loader: registry(COMPONENTS_FILE), schema: componentSchema }),
-	causes: defineCollection({ loader: registry(CAUSES_FILE), schema: causeSchema }),
-	// Hand-written notes shown on pattern pages: notes/components/<id>.mdx and notes/causes/<id>.mdx.
-	notes: defineCollection({ loader: notesLoader({ dir: config.contentDir }) }),
+	incidents: defineCollection({ loader: postmortemLoader({ dir, edition, publicOwners: config.publicOwners }), schema: postmortemSchema }),
+	// Each component and cause carries its note (notes/<kind>/<id>.mdx), if it has one, as its body.
+	components: defineCollection({ loader: registryLoader({ dir, file: COMPONENTS_FILE, kind: 'components', edition }), schema: componentSchema }),
+	causes: defineCollection({ loader: registryLoader({ dir, file: CAUSES_FILE, kind: 'causes', edition }), schema: causeSchema }),
 };

@@ -11,23 +11,28 @@ import { relatedIndex } from './related.ts';
 import { tagCounts } from './tags.ts';
 
 export type Incident = CollectionEntry<'incidents'>;
-export type Note = CollectionEntry<'notes'>;
+type RegistryEntry = CollectionEntry<'components'> | CollectionEntry<'causes'>;
 
 export const config = loadConfig();
 
-let cached: Promise<{ incidents: Incident[]; byId: Map<string, Incident>; registries: Registries; notes: Map<string, Note> }> | undefined;
+let cached: Promise<{ incidents: Incident[]; byId: Map<string, Incident>; registries: Registries; notes: Map<string, RegistryEntry> }> | undefined;
 
 export function archive() {
 	cached ??= (async () => {
-		const [incidents, components, causes, notes] = await Promise.all([getCollection('incidents'), getCollection('components'), getCollection('causes'), getCollection('notes')]);
+		const [incidents, components, causes] = await Promise.all([getCollection('incidents'), getCollection('components'), getCollection('causes')]);
 		return {
 			incidents,
 			byId: new Map(incidents.map((entry) => [entry.id, entry])),
 			registries: {
-				components: new Map(components.map((c) => [c.id, c.data])),
+				// Teams are owners too: the public edition shows them only if owners are public.
+				components: new Map(components.map((c) => [c.id, config.edition === 'public' && !config.publicOwners ? { ...c.data, team: '' } : c.data])),
 				causes: new Map(causes.map((c) => [c.id, c.data])),
 			},
-			notes: new Map(notes.map((n) => [n.id, n])),
+			// Registry entries whose note is shown in this edition, by "components/<id>" or "causes/<id>".
+			notes: new Map<string, RegistryEntry>([
+				...components.filter((c) => c.rendered).map((c): [string, RegistryEntry] => [`components/${c.id}`, c]),
+				...causes.filter((c) => c.rendered).map((c): [string, RegistryEntry] => [`causes/${c.id}`, c]),
+			]),
 		};
 	})();
 	return cached;
@@ -52,4 +57,7 @@ async function analyse() {
 /** Archive-wide computations, done once per build. */
 export const analysis = () => (analysed ??= analyse());
 
-export const renderEntry = (entry: Incident | Note) => render(entry);
+export const renderEntry = (entry: Incident | RegistryEntry) => render(entry);
+
+/** The note of a component or cause, if it has one in this edition. */
+export const noteFor = async (folder: 'components' | 'causes', id: string) => (await archive()).notes.get(`${folder}/${id}`);

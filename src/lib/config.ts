@@ -21,6 +21,8 @@ export interface HindsightConfig {
 	today: string;
 	/** When a component or cause is flagged as recurring: this many incidents within this many days. */
 	recurrence: RecurrenceSettings;
+	/** Whether action owners and component teams appear in the public edition. */
+	publicOwners: boolean;
 }
 
 interface Settings {
@@ -28,6 +30,7 @@ interface Settings {
 	contentDir?: string;
 	editUrl?: string;
 	recurrence?: Partial<RecurrenceSettings>;
+	public?: { owners?: boolean };
 }
 
 /** A positive whole number from the environment or the settings, else the default. */
@@ -47,11 +50,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		title: env.HINDSIGHT_TITLE || settings.title || 'Hindsight',
 		contentDir: isAbsolute(contentDir) ? contentDir : resolve(root, contentDir),
 		edition,
-		editUrl: env.HINDSIGHT_EDIT_URL || settings.editUrl || undefined,
+		// An edit link points into the private repository: never part of the public edition.
+		editUrl: edition === 'public' ? undefined : env.HINDSIGHT_EDIT_URL || settings.editUrl || undefined,
 		today,
 		recurrence: {
 			windowDays: count(env.HINDSIGHT_RECURRENCE_DAYS, settings.recurrence?.windowDays, DEFAULT_RECURRENCE.windowDays),
 			threshold: count(env.HINDSIGHT_RECURRENCE_THRESHOLD, settings.recurrence?.threshold, DEFAULT_RECURRENCE.threshold),
 		},
+		publicOwners: env.HINDSIGHT_PUBLIC_OWNERS ? env.HINDSIGHT_PUBLIC_OWNERS !== 'false' : (settings.public?.owners ?? true),
 	};
 }

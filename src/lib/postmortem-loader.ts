@@ -6,12 +6,13 @@
  */
 import type { Loader } from 'astro/loaders';
 import { relative } from 'node:path';
-import type { Edition } from './config.ts';
-import { inEdition } from './edition.ts';
+import { editionBody, editionData, inEdition, noteInEdition, type EditionOptions } from './edition.ts';
 import { readFileSync } from 'node:fs';
-import { listNotes, listPostmortemFiles, readPostmortem, splitFrontmatter } from './source.ts';
+import { parse } from 'yaml';
+import { listNotes, listPostmortemFiles, readPostmortem, readRegistry, splitFrontmatter } from './source.ts';
 
-export function postmortemLoader({ dir, edition }: { dir: string; edition: Edition }): Loader {
+export function postmortemLoader({ dir, ...options }: { dir: string } & EditionOptions): Loader {
+	const { edition } = options;
 	return {
 		name: 'hindsight-postmortems',
 		load: async ({ store, parseData, renderMarkdown, generateDigest, watcher, logger, config }) => {
@@ -27,20 +28,21 @@ export function postmortemLoader({ dir, edition }: { dir: string; edition: Editi
 					}
 					if (!inEdition(source.data, edition)) continue;
 					seen.add(source.id);
-					// The path is part of the digest so that pointing Hindsight at another folder never reuses a stale entry.
-					const digest = generateDigest(`${path}\n${source.raw}`);
+					// Path and edition are part of the digest: an entry stored by one edition or folder is never reused by another.
+					const digest = generateDigest(`${edition}\n${path}\n${source.raw}`);
 					if (store.get(source.id)?.digest === digest) continue;
 					let data: Record<string, unknown>;
 					try {
-						data = await parseData({ id: source.id, data: source.data, filePath: path });
+						data = await parseData({ id: source.id, data: editionData(source.data, options), filePath: path });
 					} catch {
 						// Only reachable in dev: the build stops at the check first. Keep serving the rest of the archive.
 						logger.warn(`${relative(root, path)} is invalid and left out; run npm run check`);
 						store.delete(source.id);
 						continue;
 					}
-					const rendered = await renderMarkdown(source.body, { fileURL: new URL(`file://${path}`) });
-					store.set({ id: source.id, data, body: source.body, rendered, digest, filePath: relative(root, path) });
+					const body = editionBody(source.body, edition);
+					const rendered = await renderMarkdown(body, { fileURL: new URL(`file://${path}`) });
+					store.set({ id: source.id, data, body, rendered, digest, filePath: relative(root, path) });
 				}
 				// Whatever is no longer in the folder, or no longer in this edition, must not stay in the store.
 				for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
@@ -58,20 +60,33 @@ export function postmortemLoader({ dir, edition }: { dir: string; edition: Editi
 }
 
 /**
- * Hand-written notes for pattern pages, rendered like postmortem bodies: Markdown, no code, one
- * loader pass instead of one MDX module each.
+ * A registry (components.yml or causes.yml), each entry with its hand-written note, if any, as its
+ * rendered body: notes/components/<id>.mdx. Notes are rendered like postmortem bodies (Markdown, no
+ * code) and are internal unless their frontmatter says `visibility: public`.
  */
-export function notesLoader({ dir }: { dir: string }): Loader {
+export function registryLoader({ dir, file, kind, edition }: { dir: string; file: string; kind: 'components' | 'causes' } & Pick<EditionOptions, 'edition'>): Loader {
 	return {
-		name: 'hindsight-notes',
-		load: async ({ store, renderMarkdown, watcher, config }) => {
+		name: `hindsight-${kind}`,
+		load: async ({ store, parseData, renderMarkdown, watcher, logger, config }) => {
 			const root = config.root.pathname;
+			const notes = new Map(listNotes(dir).filter((n) => n.kind === kind).map((n) => [n.target, n.path]));
 			const sync = async () => {
 				store.clear();
-				for (const note of listNotes(dir)) {
-					const { body } = splitFrontmatter(readFileSync(note.path, 'utf8'));
-					const rendered = await renderMarkdown(body, { fileURL: new URL(`file://${note.path}`) });
-					store.set({ id: note.id, data: {}, body, rendered, filePath: relative(root, note.path) });
+				const { items } = readRegistry(dir, file);
+				for (const item of items as Record<string, unknown>[]) {
+					const id = String(item?.id ?? '');
+					let data: Record<string, unknown>;
+					try {
+						data = await parseData({ id, data: item });
+					} catch {
+						logger.warn(`an entry of ${file} is invalid and left out; run npm run check`);
+						continue;
+					}
+					const path = notes.get(id);
+					const note = path ? splitFrontmatter(readFileSync(path, 'utf8')) : undefined;
+					const show = note && noteInEdition((note.yaml && (parse(note.yaml) as Record<string, unknown>)) || {}, edition);
+					const rendered = show ? await renderMarkdown(editionBody(note.body, edition), { fileURL: new URL(`file://${path}`) }) : undefined;
+					store.set({ id, data, rendered, filePath: path && show ? relative(root, path) : undefined });
 				}
 			};
 			await sync();

@@ -106,6 +106,11 @@ describe('building the fixture archive', () => {
 		expect(files(out).some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
 	});
 
+	it('marks a draft with a banner in the internal edition', () => {
+		expect(text(page('incidents/2025-09-01-draft/index.html'))).toContain('Draft: this postmortem is not finished');
+		expect(page('incidents/2025-03-01-pool-leak/index.html')).not.toContain('draft-banner');
+	});
+
 	it("credits another organization's postmortem with its source link", () => {
 		const html = page('incidents/2025-06-10-config-push/index.html');
 		expect(html).toContain('href="https://example.org/postmortem"');

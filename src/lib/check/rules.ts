@@ -221,6 +221,28 @@ export const rules: Rule[] = [
 		},
 	},
 	{
+		id: 'internal-block',
+		description: 'Every <Internal> is closed by </Internal> and none is nested: an unclosed block would be published whole.',
+		check: ({ postmortems }) =>
+			postmortems.flatMap(({ source }) => {
+				const problems: Problem[] = [];
+				let open: number | undefined;
+				source.body.split('\n').forEach((line, i) => {
+					for (const tag of line.match(/<\/?Internal>/g) ?? []) {
+						const here = source.bodyLine + i;
+						if (tag === '<Internal>') {
+							if (open !== undefined) problems.push({ file: source.file, line: here, rule: 'internal-block', severity: 'error', message: `<Internal> opened again before the one on line ${open} was closed`, fix: 'close the first block with </Internal>; blocks cannot be nested' });
+							open = here;
+						} else if (open === undefined) {
+							problems.push({ file: source.file, line: here, rule: 'internal-block', severity: 'error', message: '</Internal> without an opening <Internal>', fix: 'add <Internal> where the internal-only text starts, or remove this tag' });
+						} else open = undefined;
+					}
+				});
+				if (open !== undefined) problems.push({ file: source.file, line: open, rule: 'internal-block', severity: 'error', message: '<Internal> is never closed, so everything after it would be treated as public text', fix: 'add </Internal> where the internal-only text ends' });
+				return problems;
+			}),
+	},
+	{
 		id: 'unknown-note',
 		description: 'Every note in notes/components/ or notes/causes/ is named after a component or cause id, or it would never be shown.',
 		check: ({ notes, components, causes }) =>

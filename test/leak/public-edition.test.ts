@@ -1,0 +1,84 @@
+/**
+ * The leak test: build both editions of a fixture archive whose internal material carries canary
+ * strings, then read every byte of the public output, Pagefind's compressed index included.
+ * The internal build must contain every canary, which proves the canaries are real and reachable;
+ * the public build must contain none.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, root, run } from '../helpers.ts';
+
+const CANARIES = [
+	'LEAKCANARY-COMPONENT-NAME', 'LEAKCANARY-TEAM', 'LEAKCANARY-CAUSE-NAME', 'LEAKCANARY-NOTE-HOST',
+	'LEAKCANARY-REVENUE', 'LEAKCANARY-OWNER', 'LEAKCANARY-TICKET', 'LEAKCANARY-BLOCK-HOST', 'LEAKCANARY-BLOCK-TICKET', 'LEAKCANARY-INLINE',
+	'LEAKCANARY-INTERNAL-TITLE', 'LEAKCANARY-INTERNAL-SUMMARY', 'LEAKCANARY-INTERNAL-IMPACT', 'LEAKCANARY-INTERNAL-EVENT', 'LEAKCANARY-INTERNAL-BODY',
+	'leakcanary-ledger', 'leakcanary-cause', 'leakcanary-tag', '2025-04-02-internal-only',
+	'LEAKCANARY-DRAFT-TITLE', 'LEAKCANARY-DRAFT-IMPACT', 'LEAKCANARY-DRAFT-EVENT', 'LEAKCANARY-DRAFT-BODY', '2025-04-03-public-draft',
+	'LEAKCANARY-EDIT',
+];
+/** What the public edition may contain: pages, styles, the search engine and its index, feeds. */
+const ALLOWED = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.pagefind', '.pf_fragment', '.pf_index', '.pf_meta', '.pf_filter']);
+
+const editions = { internal: join(root, 'test', '.tmp', 'leak-internal'), public: join(root, 'test', '.tmp', 'leak-public') };
+
+function build(edition: keyof typeof editions) {
+	rmSync(editions[edition], { recursive: true, force: true });
+	const result = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', editions[edition]], {
+		HINDSIGHT_CONTENT_DIR: fixture('leak'),
+		HINDSIGHT_EDITION: edition,
+		HINDSIGHT_PUBLIC_OWNERS: 'false',
+		HINDSIGHT_EDIT_URL: 'https://git.example/LEAKCANARY-EDIT/{path}',
+	});
+	if (result.status !== 0) throw new Error(`${edition} build failed:\n${result.output}`);
+}
+
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+
+/** Every file as text, gzip (Pagefind's index and fragments) decompressed, keyed by its path in the site. */
+function corpus(dir: string): Map<string, string> {
+	return new Map(
+		files(dir).map((path) => {
+			const bytes = readFileSync(path);
+			const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+			return [relative(dir, path), plain.toString('utf8')];
+		}),
+	);
+}
+
+const containing = (site: Map<string, string>, canary: string) => [...site].filter(([path, text]) => path.includes(canary) || text.includes(canary)).map(([path]) => path);
+
+beforeAll(() => {
+	build('internal');
+	build('public');
+}, 180_000);
+
+describe('the internal edition of the leak fixture', () => {
+	it('contains every canary, so their absence from the public edition means something', () => {
+		const site = corpus(editions.internal);
+		const missing = CANARIES.filter((canary) => containing(site, canary).length === 0);
+		expect(missing).toEqual([]);
+	});
+});
+
+describe('the public edition of the leak fixture', () => {
+	const site = () => corpus(editions.public);
+
+	it('contains no canary in any file, name or compressed index', () => {
+		const leaks = CANARIES.flatMap((canary) => containing(site(), canary).map((path) => `${canary} in ${path}`));
+		expect(leaks).toEqual([]);
+	});
+
+	it('does contain the public postmortem, in its page and in the decompressed search index', () => {
+		const pages = containing(site(), 'PUBLICMARKER-BODY');
+		expect(pages).toContain('incidents/2025-04-01-public-outage/index.html');
+		expect(pages.some((path) => path.startsWith('pagefind/fragment/'))).toBe(true);
+	});
+
+	it('holds only expected file types and no source maps', () => {
+		const paths = files(editions.public).map((path) => relative(editions.public, path));
+		expect(paths.filter((path) => path.endsWith('.map') || readFileSync(join(editions.public, path), 'utf8').includes('sourceMappingURL'))).toEqual([]);
+		expect([...new Set(paths.map((path) => extname(path)))].filter((ext) => !ALLOWED.has(ext))).toEqual([]);
+	});
+});
