@@ -15,4 +15,24 @@ export default defineConfig({
 	// Incident pages ship no JavaScript; prefetching would add a script to every page.
 	prefetch: false,
 	devToolbar: { enabled: false },
+	markdown: {
+		// Shiki colours code with inline styles, which the Content-Security-Policy forbids; Prism uses classes.
+		syntaxHighlight: 'prism',
+	},
+	security: {
+		// Astro adds the hashes of its own scripts and styles; search needs WebAssembly and a worker from this site.
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"connect-src 'self'",
+				"worker-src 'self' blob:",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'"] },
+		},
+	},
 });

@@ -5,14 +5,21 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { builtPages, sitemapXml } from './lib/sitemap.ts';
 import { checkArchive, formatReport, hasErrors } from './lib/check/index.ts';
 import { loadConfig } from './lib/config.ts';
 
 export function hindsight(): AstroIntegration {
+	let site = 'http://localhost:4321/';
 	return {
 		name: 'hindsight',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				if (config.site) site = config.site;
+			},
 			'astro:config:setup': ({ command, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
 				const config = loadConfig();
@@ -34,8 +41,11 @@ export function hindsight(): AstroIntegration {
 			},
 			// The search index is part of every build, so `npm run build` alone gives a searchable site.
 			'astro:build:done': async ({ dir, logger }) => {
+				const out = fileURLToPath(dir);
+				// Written from what is on disk, so the sitemap lists exactly the pages this edition built.
+				writeFileSync(join(out, 'sitemap.xml'), sitemapXml(builtPages(out), site));
 				const started = performance.now();
-				const { pages, errors } = await buildSearchIndex(fileURLToPath(dir));
+				const { pages, errors } = await buildSearchIndex(out);
 				if (errors.length > 0) {
 					console.error(`✖ Building the search index failed:\n${errors.join('\n')}`);
 					process.exit(1);

@@ -161,6 +161,34 @@ describe('pages without search code', () => {
 	});
 });
 
+describe('Content-Security-Policy', () => {
+	it('search, charts and pages run without a single violation', async () => {
+		const p = await browser.newPage();
+		const violations: string[] = [];
+		await p.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (e) => {
+				(window as unknown as { __csp: string[] }).__csp ??= [];
+				(window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+			});
+		});
+		p.on('console', (message) => {
+			if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(`${p.url()}: ${message.text()}`);
+		});
+		const collect = async () => violations.push(...((await p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[]).map((v) => `${p.url()}: ${v}`));
+		for (const path of ['/', '/incidents/', '/incidents/2026-06-09-checkout-connection-leak/', '/tags/', '/patterns/', '/patterns/components/orders-db/', '/severity/']) {
+			await p.goto(server.url + path);
+			await p.waitForLoadState('networkidle');
+			await collect();
+		}
+		await p.goto(`${server.url}/search/?q=connection%20pool&severity=SEV-1`);
+		expect(await resultIds(p)).toContain('2026-06-09-checkout-connection-leak');
+		await collect();
+		expect(await p.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
+		expect(violations).toEqual([]);
+		await p.close();
+	});
+});
+
 describe('patterns', () => {
 	it('flags the component with three incidents in six months on its pattern page', async () => {
 		const p = await open('/patterns/components/orders-db/');

@@ -106,6 +106,40 @@ describe('building the fixture archive', () => {
 		expect(files(out).some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
 	});
 
+	it('lists exactly the built pages in the sitemap', () => {
+		const listed = [...page('sitemap.xml').matchAll(/<loc>http:\/\/localhost:4321(\/[^<]*)<\/loc>/g)].map((m) => m[1]).sort();
+		const built = files(out).filter((f) => f.endsWith('index.html')).map((f) => `/${f.replace(/index\.html$/, '')}`).sort();
+		expect(listed).toEqual(built);
+	});
+
+	it('publishes feeds of published postmortems with summaries only', () => {
+		const json = JSON.parse(page('feed.json'));
+		expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+		expect(json.items.map((i: { url: string }) => i.url)).toEqual(['http://localhost:4321/incidents/2025-06-10-config-push/', 'http://localhost:4321/incidents/2025-03-01-pool-leak/']);
+		expect(json.items[1]).toMatchObject({ title: 'SEV-1: Pool leak fixture outage', summary: 'A fixture release leaked connections until checkout failed.', date_published: '2025-03-05T00:00:00Z' });
+		const rss = page('feed.xml');
+		expect(rss).toContain('<title>SEV-1: Pool leak fixture outage</title>');
+		for (const feed of [page('feed.json'), rss]) {
+			expect(feed).not.toContain('fixture-body-marker');
+			expect(feed).not.toContain('Draft fixture incident');
+		}
+	});
+
+	it('writes one JSON document per incident without revenue or ticket links', () => {
+		const doc = JSON.parse(page('incidents/2025-03-01-pool-leak.json'));
+		expect(doc).toMatchObject({ id: '2025-03-01-pool-leak', severity: 'SEV-1', minutes: { toDetect: 12, toMitigate: 40, toResolve: 120 }, impact: { description: 'Checkout failed for most fixture users.', usersAffected: 1234 } });
+		expect(doc.times.resolved).toEqual({ at: '2025-03-01T12:00:00Z', approximate: true });
+		expect(JSON.stringify(doc)).not.toContain('FIXTURE-REVENUE');
+	});
+
+	it('sets a Content-Security-Policy on every page, with no inline script allowance', () => {
+		for (const path of files(out).filter((f) => f.endsWith('.html'))) {
+			const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(page(path))?.[1];
+			expect(csp, path).toMatch(/default-src 'self'/);
+			expect(csp, path).not.toContain('unsafe-inline');
+		}
+	});
+
 	it('marks a draft with a banner in the internal edition', () => {
 		expect(text(page('incidents/2025-09-01-draft/index.html'))).toContain('Draft: this postmortem is not finished');
 		expect(page('incidents/2025-03-01-pool-leak/index.html')).not.toContain('draft-banner');
