@@ -170,3 +170,23 @@ export function locate(source: Located, path: readonly PropertyKey[]): Position 
 	const pos = source.lines.linePos(offset);
 	return { line: pos.line + source.lineOffset, column: pos.col };
 }
+
+/** For each file line that starts a frontmatter field, the data path of that field: line 20 → ['timeline', 0, 'event']. */
+export function fieldLines(source: Located): Map<number, PropertyKey[]> {
+	const lines = new Map<number, PropertyKey[]>();
+	const line = (offset: number) => source.lines.linePos(offset).line + source.lineOffset;
+	const visit = (node: unknown, path: PropertyKey[]) => {
+		if (isMap(node)) {
+			for (const pair of node.items) {
+				if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+				const key = [...path, pair.key.value as PropertyKey];
+				if (!lines.has(line(pair.key.range[0]))) lines.set(line(pair.key.range[0]), key);
+				visit(pair.value, key);
+			}
+		} else if (isSeq(node)) {
+			node.items.forEach((item, i) => visit(item, [...path, i]));
+		}
+	};
+	visit(source.doc.contents, []);
+	return lines;
+}

@@ -61,6 +61,7 @@ describe('the remaining rules, one fixture each', () => {
 			['2025-07-02-timeline.mdx', 18, 'timeline-order', 'error'],
 			['2025-07-02-timeline.mdx', 18, 'timeline-milestones', 'warning'],
 			['2025-07-02-timeline.mdx', 22, 'published-actions', 'error'],
+			['2025-07-02-timeline.mdx', 29, 'todo', 'error'],
 			['2025-07-03-public.mdx', 16, 'public-links-internal', 'error'],
 			['2025-07-03-public.mdx', 21, 'internal-block', 'error'],
 			['Bad_Name.mdx', 1, 'file-name', 'error'],

@@ -7,7 +7,7 @@ import type { Moment } from '../../schemas/common.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import { didYouMean } from '../suggest.ts';
 import { nearDuplicateTags, tagCounts } from '../tags.ts';
-import { locate, type Located, type PostmortemSource } from '../source.ts';
+import { fieldLines, locate, type Located, type PostmortemSource } from '../source.ts';
 import { fieldName } from './schema-issues.ts';
 import type { Problem } from './problem.ts';
 
@@ -219,6 +219,37 @@ export const rules: Rule[] = [
 				}),
 			);
 		},
+	},
+	{
+		id: 'todo',
+		description: 'TODO placeholders (from `npm run new`) are listed as what is left to fill in: warnings in a draft, errors once in review or published.',
+		check: ({ postmortems }) =>
+			postmortems.flatMap(({ source, data }) => {
+				const severity = data.status === 'draft' || data.status === undefined ? 'warning' : 'error';
+				const frontmatterLines = source.raw.split('\n').slice(1, source.bodyLine - 2);
+				const lines = [...frontmatterLines.map((text, i) => ({ text, line: i + 2, yaml: true })), ...source.body.split('\n').map((text, i) => ({ text, line: source.bodyLine + i, yaml: false }))];
+				const fields = fieldLines(source);
+				let section = '';
+				return lines.flatMap(({ text, line, yaml }): Problem[] => {
+					if (!yaml && /^#{1,6}\s/.test(text)) section = text.replace(/^#+\s*/, '');
+					const at = text.indexOf('TODO');
+					if (at < 0) return [];
+					const path = yaml ? fields.get(line) : undefined;
+					const field = path && fieldName(path);
+					const hint = text.slice(at + 4).replace(/^[:\s-]+/, '').replace(/["']\s*$/, '').trim();
+					const where = field ?? (section ? `section "${section}"` : 'the body');
+					return [{
+						file: source.file,
+						line,
+						column: at + 1,
+						field,
+						rule: 'todo',
+						severity,
+						message: `${where} is still a placeholder${hint ? `: ${hint}` : ''}`,
+						fix: severity === 'warning' ? 'fill it in before the postmortem goes to review' : 'fill it in: a postmortem in review or published may not keep TODOs',
+					}];
+				});
+			}),
 	},
 	{
 		id: 'internal-block',
