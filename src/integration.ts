@@ -8,9 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { lintArchive } from './lib/lint/index.ts';
 import { builtPages, sitemapXml } from './lib/sitemap.ts';
 import { checkArchive, formatReport, hasErrors } from './lib/check/index.ts';
 import { loadConfig } from './lib/config.ts';
+
+/** The public edition is built only if what it publishes passes `npm run lint`. */
+async function lintPublished(config: ReturnType<typeof loadConfig>, logger: { info(message: string): void }) {
+	const lint = await lintArchive(config.contentDir, { publishedOnly: true, publicOwners: config.publicOwners });
+	const report = formatReport({ ...lint, noun: 'published postmortem', verb: 'linted' });
+	if (!hasErrors(lint.problems)) {
+		logger.info(report);
+		return;
+	}
+	console.error(report);
+	console.error('The public edition was not built: fix the errors above (npm run lint -- --published shows the same list).');
+	process.exit(1);
+}
 
 export function hindsight(): AstroIntegration {
 	let site = 'http://localhost:4321/';
@@ -20,7 +34,7 @@ export function hindsight(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				if (config.site) site = config.site;
 			},
-			'astro:config:setup': ({ command, logger }) => {
+			'astro:config:setup': async ({ command, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
 				const config = loadConfig();
 				if (!existsSync(config.contentDir)) {
@@ -30,6 +44,7 @@ export function hindsight(): AstroIntegration {
 				const result = checkArchive(config.contentDir);
 				if (!hasErrors(result.problems)) {
 					logger.info(formatReport(result));
+					if (command === 'build' && config.edition === 'public') await lintPublished(config, logger);
 					return;
 				}
 				console.error(formatReport(result));

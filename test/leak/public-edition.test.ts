@@ -8,6 +8,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkArchive } from '../../src/lib/check/index.ts';
+import { INTERNAL_BLOCK, inEdition } from '../../src/lib/edition.ts';
 import { fixture, root, run } from '../helpers.ts';
 
 const CANARIES = [
@@ -21,13 +23,13 @@ const CANARIES = [
 /** What the public edition may contain: pages, styles, the search engine and its index, feeds. */
 const ALLOWED = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.pagefind', '.pf_fragment', '.pf_index', '.pf_meta', '.pf_filter']);
 
-const editions = { internal: join(root, 'test', '.tmp', 'leak-internal'), public: join(root, 'test', '.tmp', 'leak-public') };
+const editions = { internal: join(root, 'test', '.tmp', 'leak-internal'), public: join(root, 'test', '.tmp', 'leak-public'), bundled: join(root, 'test', '.tmp', 'bundled-public') };
 
 function build(edition: keyof typeof editions) {
 	rmSync(editions[edition], { recursive: true, force: true });
 	const result = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', editions[edition]], {
-		HINDSIGHT_CONTENT_DIR: fixture('leak'),
-		HINDSIGHT_EDITION: edition,
+		HINDSIGHT_CONTENT_DIR: edition === 'bundled' ? join(root, 'postmortems') : fixture('leak'),
+		HINDSIGHT_EDITION: edition === 'internal' ? 'internal' : 'public',
 		HINDSIGHT_PUBLIC_OWNERS: 'false',
 		HINDSIGHT_EDIT_URL: 'https://git.example/LEAKCANARY-EDIT/{path}',
 	});
@@ -52,6 +54,7 @@ const containing = (site: Map<string, string>, canary: string) => [...site].filt
 beforeAll(() => {
 	build('internal');
 	build('public');
+	build('bundled');
 }, 180_000);
 
 describe('the internal edition of the leak fixture', () => {
@@ -80,5 +83,32 @@ describe('the public edition of the leak fixture', () => {
 		const paths = files(editions.public).map((path) => relative(editions.public, path));
 		expect(paths.filter((path) => path.endsWith('.map') || readFileSync(join(editions.public, path), 'utf8').includes('sourceMappingURL'))).toEqual([]);
 		expect([...new Set(paths.map((path) => extname(path)))].filter((ext) => !ALLOWED.has(ext))).toEqual([]);
+	});
+});
+
+describe('the public edition of the bundled archive', () => {
+	const postmortems = checkArchive(join(root, 'postmortems')).context.postmortems;
+	const published = postmortems.filter(({ source }) => inEdition(source.data, 'public'));
+	const kept = postmortems.filter((p) => !published.includes(p));
+
+	it('builds a page for exactly the public, published postmortems', () => {
+		const pages = files(join(editions.bundled, 'incidents')).filter((f) => f.endsWith('index.html')).map((f) => relative(join(editions.bundled, 'incidents'), f).split('/')[0]);
+		expect(pages.filter((p) => p !== 'index.html').sort()).toEqual(published.map(({ source }) => source.id).sort());
+		expect(kept.length).toBeGreaterThan(0);
+	});
+
+	it('shows none of the internal postmortems, <Internal> details, revenue or tickets anywhere', () => {
+		// Canaries taken from the archive itself: what is kept back must not appear in any output byte.
+		const canaries = [
+			...kept.flatMap(({ source, data }) => [source.id, data.title!]),
+			...published.flatMap(({ source, data }) => [
+				...[...source.body.matchAll(INTERNAL_BLOCK)].flatMap((m) => m[1].match(/[\w.#-]*\d[\w.,-]*\w/g) ?? []).filter((token) => token.length >= 5),
+				...(data.impact?.revenue ? [data.impact.revenue] : []),
+				...(data.actions ?? []).flatMap((a) => (a.ticket ? [a.ticket] : [])),
+			]),
+		];
+		expect(canaries.length).toBeGreaterThan(20);
+		const site = corpus(editions.bundled);
+		expect(canaries.flatMap((canary) => containing(site, canary).map((path) => `${canary} in ${path}`))).toEqual([]);
 	});
 });

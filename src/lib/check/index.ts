@@ -79,7 +79,7 @@ export function checkArchive(dir: string): CheckResult {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The report as a terminal shows it: one problem per entry, file:line:column first so editors can jump there. */
-export function formatReport({ problems, files }: Pick<CheckResult, 'problems' | 'files'>): string {
+export function formatReport({ problems, files, noun = 'postmortem', verb = 'checked' }: Pick<CheckResult, 'problems' | 'files'> & { noun?: string; verb?: string }): string {
 	const lines = problems.map((p) => {
 		const where = [p.file, p.line, p.line ? p.column : undefined].filter((part) => part !== undefined).join(':');
 		return `${where}  ${p.severity}  ${p.message}  [${p.rule}]${p.fix ? `\n    fix: ${p.fix}` : ''}`;
@@ -89,8 +89,8 @@ export function formatReport({ problems, files }: Pick<CheckResult, 'problems' |
 	const affected = new Set(problems.map((p) => p.file)).size;
 	lines.push(
 		problems.length === 0
-			? `✔ ${plural(files, 'postmortem')} checked: no problems.`
-			: `${errors ? '✖' : '⚠'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(affected, 'file')} (${plural(files, 'postmortem')} checked).`,
+			? `✔ ${plural(files, noun)} ${verb}: no problems.`
+			: `${errors ? '✖' : '⚠'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(affected, 'file')} (${plural(files, noun)} ${verb}).`,
 	);
 	return lines.join('\n');
 }

@@ -1,0 +1,170 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintArchive, proseView, readLintSettings, settingsRules } from '../../src/lib/lint/index.ts';
+import { BLAMELESS_RULES, PRIVACY_RULES, UNSAFE_RULES } from '../../src/lib/lint/rules.ts';
+import { readPostmortem } from '../../src/lib/source.ts';
+import type { Problem } from '../../src/lib/check/problem.ts';
+import { fixture, root, run } from '../helpers.ts';
+
+const examples = parse(readFileSync(fixture('lint', 'examples.yml'), 'utf8')) as Record<string, { fail: string[]; pass: string[] }>;
+
+/** A public, published postmortem around a body, valid for the check. */
+const postmortem = (body: string, { visibility = 'public', extra = '' } = {}) => `---
+title: Lint example
+summary: An example for one lint rule.
+severity: SEV-3
+status: published
+published: 2025-05-01
+visibility: ${visibility}
+started: 2025-05-01T10:00:00Z
+detected: 2025-05-01T10:05:00Z
+resolved: 2025-05-01T11:00:00Z
+components: [checkout-api]
+causes:
+  trigger: deployment
+impact: Visitors saw errors.
+timeline:
+  - at: 2025-05-01T10:00:00Z
+    event: It began.
+${extra}---
+
+${body}
+`;
+
+function archive(files: Record<string, string>): string {
+	const dir = mkdtempSync(join(tmpdir(), 'hindsight-lint-'));
+	cpSync(fixture('archive', 'components.yml'), join(dir, 'components.yml'));
+	cpSync(fixture('archive', 'causes.yml'), join(dir, 'causes.yml'));
+	cpSync(fixture('lint', 'lint.yml'), join(dir, 'lint.yml'));
+	for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+	return dir;
+}
+
+describe('every rule has a failing and a passing example', () => {
+	const declared = [
+		...[...PRIVACY_RULES, ...BLAMELESS_RULES, ...UNSAFE_RULES, ...settingsRules(readLintSettings(fixture('lint')).settings)].map((r) => r.id),
+		'privacy/person-name',
+		'blameless/named-subject',
+		'secret/aws',
+		'secret/github',
+		'secret/privatekey',
+		'secret/pattern',
+	];
+	it('in test/fixtures/lint/examples.yml', () => {
+		for (const id of new Set(declared)) {
+			expect(examples[id]?.fail?.length, `${id} has no failing example`).toBeGreaterThan(0);
+			expect(examples[id]?.pass?.length, `${id} has no passing example`).toBeGreaterThan(0);
+		}
+	});
+
+	const cases = Object.entries(examples).flatMap(([rule, { fail, pass }]) => [
+		...fail.map((text, i) => ({ rule, text, expect: 'fail' as const, file: `2025-05-01-${rule.replace('/', '-')}-fail-${i}.mdx` })),
+		...pass.map((text, i) => ({ rule, text, expect: 'pass' as const, file: `2025-05-01-${rule.replace('/', '-')}-pass-${i}.mdx` })),
+	]);
+	let dir: string;
+	let problems: Problem[];
+	beforeAll(async () => {
+		dir = archive(Object.fromEntries(cases.map((c) => [c.file, postmortem(c.text)])));
+		problems = (await lintArchive(dir)).problems;
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it.each(cases.map((c) => [c.rule, c.expect, c.text, c.file]))('%s %s: %s', (rule, expected, _text, file) => {
+		const found = problems.filter((p) => p.file.endsWith(file as string) && p.rule === rule);
+		if (expected === 'fail') {
+			expect(found.length, `${rule} did not report its failing example`).toBeGreaterThan(0);
+			expect(found[0].severity).toBe('error');
+			expect(found[0].line).toBeGreaterThanOrEqual(20);
+			expect(found[0].fix).toBeTruthy();
+		} else expect(found).toEqual([]);
+	});
+});
+
+describe('severity follows publication', () => {
+	const leak = 'The key AKIAQ7HLZ3WOXQ4T2P6M sits on pg-main-02.db.larkspur.internal. Root cause: human error.';
+	let dir: string;
+	let problems: Problem[];
+	beforeAll(async () => {
+		dir = archive({
+			'2025-05-01-public.mdx': postmortem(leak),
+			'2025-05-01-internal.mdx': postmortem(leak, { visibility: 'internal' }),
+			'2025-05-01-block.mdx': postmortem(`Public text.\n\n<Internal>\n\n${leak}\n\n</Internal>`),
+			'2025-05-01-field.mdx': postmortem('Public text.', {
+				extra: 'actions:\n  - title: Rotate keys\n    owner: security\n    due: 2025-06-01\n    type: prevent\n    ticket: https://tracker.larkspur.example/SEC-1\n',
+			}),
+		});
+		problems = (await lintArchive(dir)).problems;
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	const rulesIn = (name: string) => problems.filter((p) => p.file.endsWith(name)).map((p) => [p.rule, p.severity]);
+
+	it('errors in a public, published postmortem', () => {
+		expect(rulesIn('public.mdx')).toEqual([
+			['secret/aws', 'error'],
+			['privacy/internal-host', 'error'],
+			['blameless/human-error', 'error'],
+		]);
+	});
+	it('warnings in an internal postmortem, and inside an <Internal> block of a public one', () => {
+		expect(rulesIn('internal.mdx').map(([, severity]) => severity)).toEqual(['warning', 'warning', 'warning']);
+		expect(rulesIn('block.mdx').map(([, severity]) => severity)).toEqual(['warning', 'warning', 'warning']);
+	});
+	it('nothing for a ticket link in the ticket field, which the public edition drops', () => {
+		expect(rulesIn('field.mdx')).toEqual([]);
+	});
+	it('only published postmortems when asked', async () => {
+		const published = await lintArchive(dir, { publishedOnly: true });
+		expect(published.files).toBe(3);
+		expect(published.problems.some((p) => p.file.endsWith('internal.mdx'))).toBe(false);
+	});
+});
+
+it('reports positions in the file for frontmatter text', async () => {
+	const dir = archive({ '2025-05-01-front.mdx': postmortem('Body.').replace('summary: An example for one lint rule.', 'summary: The cause was operator error, again.') });
+	const { problems } = await lintArchive(dir);
+	expect(problems).toMatchObject([{ line: 3, column: 24, rule: 'blameless/human-error', message: '"operator error" names a person as the cause and ends the inquiry' }]);
+	const source = readPostmortem(join(dir, '2025-05-01-front.mdx')).source!;
+	expect(proseView(source).text.split('\n')[2]).toBe('The cause was operator error, again.');
+	rmSync(dir, { recursive: true, force: true });
+});
+
+it('explains a broken lint.yml', () => {
+	const dir = archive({});
+	writeFileSync(join(dir, 'lint.yml'), 'internalDomain: [x]\nblameless:\n  - id: Bad Id\n    pattern: "(unclosed"\n    message: m\n    fix: f\n');
+	const messages = readLintSettings(dir).problems.map((p) => `${p.line}: ${p.message}`);
+	expect(messages).toEqual(["1: unknown field 'internalDomain' (did you mean 'internalDomains'?)", "3: blameless[0].id must be kebab-case, got 'Bad Id'", "4: '(unclosed' is not a valid regular expression"]);
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run lint on a public postmortem with an AWS key, an internal hostname, a customer e-mail and "root cause: human error"', () => {
+	let dir: string;
+	beforeAll(() => {
+		dir = archive({
+			'2025-05-01-leaky.mdx': postmortem(
+				'The deploy user had key AKIAQ7HLZ3WOXQ4T2P6M.\nIt ran on pg-main-02.db.larkspur.internal.\nThe first report came from jane.doe@example.com.\nRoot cause: human error.',
+			),
+		});
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('fails with file:line:column, the rule and a fix for each', () => {
+		const result = run(['scripts/lint.ts'], { HINDSIGHT_CONTENT_DIR: dir });
+		expect(result.status).toBe(1);
+		for (const [line, rule] of [[20, 'secret/aws'], [21, 'privacy/internal-host'], [22, 'privacy/email'], [23, 'blameless/human-error']] as const) {
+			expect(result.stdout).toMatch(new RegExp(`2025-05-01-leaky\\.mdx:${line}:\\d+  error  .*\\[${rule.replace('/', '\\/')}\\]\\n    fix: `));
+		}
+		expect(result.stdout).toContain('✖ 4 errors');
+	});
+
+	it('stops build:public before anything is built', () => {
+		const out = join(dir, 'site');
+		const result = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out], { HINDSIGHT_CONTENT_DIR: dir, HINDSIGHT_EDITION: 'public' });
+		expect(result.status).toBe(1);
+		expect(result.output).toMatch(/2025-05-01-leaky\.mdx:20:\d+  error  found AWS/);
+		expect(result.output).toContain('The public edition was not built');
+		expect(result.output).not.toMatch(/\n\s+at [\w.<]+ \(/);
+	});
+});
