@@ -2,14 +2,14 @@
  * `npm run lint`: secrets, personal and internal data, blameless language and unsafe MDX.
  * `--published` lints only what the public edition publishes (build:public runs that first).
  */
-import { existsSync } from 'node:fs';
 import { formatReport, hasErrors } from '../src/lib/check/index.ts';
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig, missingContentDir } from '../src/lib/config.ts';
 import { lintArchive } from '../src/lib/lint/index.ts';
 
 const config = loadConfig();
-if (!existsSync(config.contentDir)) {
-	console.error(`✖ The content folder ${config.contentDir} does not exist.\n    fix: create it, or point HINDSIGHT_CONTENT_DIR at your postmortems.`);
+const missing = missingContentDir(config);
+if (missing) {
+	console.error(missing);
 	process.exit(1);
 }
 const publishedOnly = process.argv.includes('--published');

@@ -2,7 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkArchive } from '../src/lib/check/index.ts';
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig, missingContentDir } from '../src/lib/config.ts';
 import { postmortemTemplate, templateFileName } from '../src/lib/template.ts';
 
 const title = process.argv.slice(2).join(' ').trim();
@@ -11,8 +11,9 @@ if (!title) {
 	process.exit(1);
 }
 const config = loadConfig();
-if (!existsSync(config.contentDir)) {
-	console.error(`✖ The content folder ${config.contentDir} does not exist.\n    fix: create it, or point HINDSIGHT_CONTENT_DIR at your postmortems.`);
+const missing = missingContentDir(config);
+if (missing) {
+	console.error(missing);
 	process.exit(1);
 }
 const { context } = checkArchive(config.contentDir);

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { loadConfig } from './lib/config.ts';
-import { postmortemLoader, registryLoader } from './lib/postmortem-loader.ts';
+import { postmortemLoader, registryLoader } from './lib/loaders.ts';
 import { CAUSES_FILE, COMPONENTS_FILE } from './lib/source.ts';
 import { postmortemSchema } from './schemas/postmortem.ts';
 import { causeSchema, componentSchema } from './schemas/registry.ts';

@@ -3,7 +3,6 @@
  * without a line and only logs dangling references; this reports every problem and stops the build.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { buildSearchIndex } from './lib/search-index.ts';
 import { lintArchive } from './lib/lint/index.ts';
 import { builtPages, sitemapXml } from './lib/sitemap.ts';
 import { checkArchive, formatReport, hasErrors } from './lib/check/index.ts';
-import { loadConfig } from './lib/config.ts';
+import { loadConfig, missingContentDir } from './lib/config.ts';
 
 /** The public edition is built only if what it publishes passes `npm run lint`. */
 async function lintPublished(config: ReturnType<typeof loadConfig>, logger: { info(message: string): void }) {
@@ -37,8 +36,9 @@ export function hindsight(): AstroIntegration {
 			'astro:config:setup': async ({ command, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
 				const config = loadConfig();
-				if (!existsSync(config.contentDir)) {
-					console.error(`✖ The content folder ${config.contentDir} does not exist.\n    fix: create it, or set HINDSIGHT_CONTENT_DIR to your postmortems folder.`);
+				const missing = missingContentDir(config);
+				if (missing) {
+					console.error(missing);
 					process.exit(1);
 				}
 				const result = checkArchive(config.contentDir);

@@ -2,7 +2,7 @@
  * Hindsight's settings: the "hindsight" entry of package.json, overridden by HINDSIGHT_* environment
  * variables, so a team can point a checkout of Hindsight at its own postmortems without editing code.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_RECURRENCE, type RecurrenceSettings } from './patterns.ts';
 
@@ -59,4 +59,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		},
 		publicOwners: env.HINDSIGHT_PUBLIC_OWNERS ? env.HINDSIGHT_PUBLIC_OWNERS !== 'false' : (settings.public?.owners ?? true),
 	};
+}
+
+/** The message for a content folder that is not there, or undefined when it is. */
+export function missingContentDir({ contentDir }: Pick<HindsightConfig, 'contentDir'>): string | undefined {
+	if (existsSync(contentDir)) return undefined;
+	return `✖ The content folder ${contentDir} does not exist.\n    fix: create it, or point HINDSIGHT_CONTENT_DIR (or "hindsight.contentDir" in package.json) at your postmortems.`;
 }
