@@ -8,7 +8,7 @@ import { loadConfig } from './config.ts';
 import type { Registries } from './incidents.ts';
 import { groupBy, patternsIndex } from './patterns.ts';
 import { relatedIndex } from './related.ts';
-import { tagCounts } from './tags.ts';
+import { byTag, tagCounts } from './tags.ts';
 
 export type Incident = CollectionEntry<'incidents'>;
 type RegistryEntry = CollectionEntry<'components'> | CollectionEntry<'causes'>;
@@ -51,6 +51,7 @@ async function analyse() {
 		patterns: patternsIndex(groups, registries, config.recurrence, config.today),
 		related: relatedIndex(incidents),
 		tags: tagCounts(incidents),
+		tagged: byTag(incidents),
 	};
 }
 

@@ -17,8 +17,16 @@ export function tagCounts(entries: readonly { data: { tags: readonly string[] } 
 	return [...counts].map(([tag, count]) => ({ tag, count, url: tagUrl(tag) })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
-export function tagPage(tag: string, entries: readonly IncidentEntry[], registries: Registries): { tag: string; incidents: IncidentRow[] } {
-	return { tag, incidents: incidentRows(entries.filter((e) => e.data.tags.includes(tag)), registries) };
+/** tag → its incidents, in one pass over the archive (not one pass per tag page). */
+export function byTag<T extends { data: { tags: readonly string[] } }>(entries: readonly T[]): Map<string, T[]> {
+	const tagged = new Map<string, T[]>();
+	for (const entry of entries) for (const tag of entry.data.tags) (tagged.get(tag) ?? tagged.set(tag, []).get(tag)!).push(entry);
+	return tagged;
+}
+
+/** A tag's page: its incidents, newest first. */
+export function tagPage(tag: string, tagged: readonly IncidentEntry[], registries: Registries): { tag: string; incidents: IncidentRow[] } {
+	return { tag, incidents: incidentRows(tagged, registries) };
 }
 
 /**

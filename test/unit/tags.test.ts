@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearDuplicate, nearDuplicateTags, tagCounts } from '../../src/lib/tags.ts';
+import { byTag, nearDuplicate, nearDuplicateTags, tagCounts } from '../../src/lib/tags.ts';
 
 const withTags = (...lists: string[][]) => lists.map((tags) => ({ data: { tags } }));
 
@@ -9,6 +9,12 @@ it('counts tags, most used first, then alphabetically', () => {
 		{ tag: 'bgp', count: 1, url: '/tags/bgp/' },
 		{ tag: 'tls', count: 1, url: '/tags/tls/' },
 	]);
+});
+
+it('groups incidents by tag in one pass', () => {
+	const entries = withTags(['dns', 'bgp'], ['dns'], []).map((e, i) => ({ id: `i${i}`, ...e }));
+	const tagged = byTag(entries);
+	expect([...tagged].map(([tag, list]) => [tag, list.map((e) => e.id)])).toEqual([['dns', ['i0', 'i1']], ['bgp', ['i0']]]);
 });
 
 describe('near-duplicate tags', () => {

@@ -221,8 +221,9 @@ export interface LintResult {
 export async function lintArchive(dir: string, options: LintOptions = {}): Promise<LintResult> {
 	const { settings, problems } = readLintSettings(dir);
 	const registryNames = [COMPONENTS_FILE, CAUSES_FILE].flatMap((file) => readRegistry(dir, file).items.flatMap((item) => Object.values((item ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string')));
-	const proseRules = [...PRIVACY_RULES, ...settingsRules(settings)];
-	const blameless = [...BLAMELESS_RULES, ...settingsRules(settings).filter((r) => r.category === 'blameless')];
+	const teamRules = settingsRules(settings);
+	const proseRules = [...PRIVACY_RULES, ...teamRules.filter((r) => r.category !== 'blameless')];
+	const blameless = [...BLAMELESS_RULES, ...teamRules.filter((r) => r.category === 'blameless')];
 	let files = 0;
 	for (const path of listPostmortemFiles(dir)) {
 		const { source } = readPostmortem(path);
@@ -245,7 +246,8 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		// A hostname inside a reported link is the same finding twice.
 		const links = findings.filter((f) => f.rule === 'privacy/internal-url');
 		const distinct = findings.filter((f) => f.rule !== 'privacy/internal-host' || !links.some((l) => l.line === f.line && f.column >= l.column && f.column < l.column + (l.length ?? 0)));
-		problems.push(...distinct.flatMap((f) => toProblem(f, source, view.shift, published, options)));
+		const where = internalParts(source, options.publicOwners ?? true);
+		problems.push(...distinct.flatMap((f) => toProblem(f, source, view.shift, published, where)));
 	}
 	const unique = new Map(problems.map((p) => [`${p.file}:${p.line}:${p.column}:${p.rule}`, p]));
 	return { problems: [...unique.values()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)), files };
@@ -268,9 +270,10 @@ function internalParts(source: PostmortemSource, publicOwners: boolean) {
 	};
 }
 
-function toProblem(f: Finding, source: PostmortemSource, shift: number[], published: boolean, options: LintOptions): Problem[] {
+function toProblem(f: Finding, source: PostmortemSource, shift: number[], published: boolean, internal: ReturnType<typeof internalParts>): Problem[] {
+	// Secrets and unsafe MDX were found in the raw file; the rest in the prose view, whose lines may start later.
 	const column = f.column + (f.rule.startsWith('secret/') || f.rule.startsWith('unsafe/') ? 0 : shift[f.line - 1] ?? 0);
-	const where = internalParts(source, options.publicOwners ?? true)(f.line, column);
+	const where = internal(f.line, column);
 	// Internal-only fields exist to hold internal links and details: only secrets are worth a word there.
 	if (where === 'field' && f.category !== 'secret') return [];
 	const severity = f.category === 'unsafe' || (published && !where) ? 'error' : 'warning';
