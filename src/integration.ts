@@ -13,7 +13,8 @@ import { checkArchive, formatReport, hasErrors } from './lib/check/index.ts';
 import { loadConfig, missingContentDir } from './lib/config.ts';
 
 /** The public edition is built only if what it publishes passes `npm run lint`. */
-async function lintPublished(config: ReturnType<typeof loadConfig>, logger: { info(message: string): void }) {
+async function lintPublished(config: ReturnType<typeof loadConfig>, logger: { info(message: string): void; warn(message: string): void }) {
+	if (!process.env.HINDSIGHT_SITE) logger.warn('HINDSIGHT_SITE is not set: the feeds and the sitemap will point at http://localhost:4321/. Set it to the public address.');
 	const lint = await lintArchive(config.contentDir, { publishedOnly: true, publicOwners: config.publicOwners });
 	const report = formatReport({ ...lint, noun: 'published postmortem', verb: 'linted' });
 	if (!hasErrors(lint.problems)) {

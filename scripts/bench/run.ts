@@ -61,9 +61,12 @@ for (const count of sizes.length ? sizes : [1000]) {
 	rmSync(out, { recursive: true, force: true });
 	const env = { HINDSIGHT_CONTENT_DIR: content };
 	const check = await measure(['scripts/check.ts'], env);
+	const lint = await measure(['scripts/lint.ts', '--published'], env);
 	const cold = await measure(['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', out], env);
 	const warm = await measure(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], env);
-	for (const [name, r] of [['check', check], ['build (cold cache)', cold], ['build (warm cache)', warm]] as const) {
+	// The public edition: half of the synthetic postmortems are public; its build lints them first.
+	const published = await measure(['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', `${out}-public`], { ...env, HINDSIGHT_EDITION: 'public', HINDSIGHT_SITE: 'https://example.org' });
+	for (const [name, r] of [['check', check], ['lint --published', lint], ['build (cold cache)', cold], ['build (warm cache)', warm], ['build:public (cold)', published]] as const) {
 		console.log(`${count} postmortems  ${name.padEnd(18)}  ${r.seconds.toFixed(1)} s  peak ${r.peakMiB} MiB${r.code ? `  FAILED (exit ${r.code})` : ''}`);
 	}
 }
