@@ -1,14 +1,15 @@
 /**
- * The content loader for postmortems. Bodies are rendered with Astro's Markdown processor inside the
- * loader, as Astro does for .md, instead of one MDX module per file: at 10,000 postmortems that is
- * the difference between about 30 s and 140 s of build (BENCHMARKS.md). Postmortem bodies therefore
- * run no code; `npm run check` says so when a file tries.
+ * The content loaders: postmortems, and the registries with their notes. Bodies are rendered with
+ * Astro's Markdown processor inside the loader, as Astro does for .md, instead of one MDX module per
+ * file: at 10,000 postmortems that is the difference between about 30 s and 140 s of build
+ * (BENCHMARKS.md). Bodies therefore run no code; `npm run check` says so when a file tries.
+ * What an edition may not show is dropped here, before anything reaches Astro's store.
  */
 import type { Loader } from 'astro/loaders';
-import { relative } from 'node:path';
-import { editionBody, editionData, inEdition, noteInEdition, type EditionOptions } from './edition.ts';
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parse } from 'yaml';
+import { editionBody, editionData, inEdition, noteInEdition, type EditionOptions } from './edition.ts';
 import { listNotes, listPostmortemFiles, readPostmortem, readRegistry, splitFrontmatter } from './source.ts';
 
 export function postmortemLoader({ dir, ...options }: { dir: string } & EditionOptions): Loader {
@@ -69,9 +70,9 @@ export function registryLoader({ dir, file, kind, edition }: { dir: string; file
 		name: `hindsight-${kind}`,
 		load: async ({ store, parseData, renderMarkdown, watcher, logger, config }) => {
 			const root = config.root.pathname;
-			const notes = new Map(listNotes(dir).filter((n) => n.kind === kind).map((n) => [n.target, n.path]));
 			const sync = async () => {
 				store.clear();
+				const notes = new Map(listNotes(dir).filter((n) => n.kind === kind).map((n) => [n.target, n.path]));
 				const { items } = readRegistry(dir, file);
 				for (const item of items as Record<string, unknown>[]) {
 					const id = String(item?.id ?? '');
