@@ -151,6 +151,19 @@ describe('pages without search code', () => {
 		await p.close();
 	});
 
+	it('an incident page lists its related incidents, explicit links first', async () => {
+		const p = await open('/incidents/2026-06-09-checkout-connection-leak/');
+		const items = await p.$$eval('ul.related li', (lis) => lis.map((li) => [li.querySelector('a')!.getAttribute('href'), li.textContent!.replace(/\s+/g, ' ').trim()]));
+		// Both directions of explicit links (related from the replica-lag postmortem, recurrenceOf from the lock) come before similar ones.
+		expect(items.slice(0, 2)).toEqual([
+			['/incidents/2026-04-14-orders-db-replica-lag/', expect.stringMatching(/— links to this postmortem$/)],
+			['/incidents/2026-08-20-orders-migration-lock/', expect.stringMatching(/— repeats this incident$/)],
+		]);
+		expect(items[2][1]).toMatch(/— shares /);
+		expect(items.length).toBeLessThanOrEqual(5);
+		await p.close();
+	});
+
 	it('a tag page lists exactly the incidents with that tag, newest first', async () => {
 		const p = await open('/tags/connection-pool/');
 		const ids = await p.$$eval('table.incidents tbody a', (links) => links.map((a) => a.getAttribute('href')!.replace(/^\/incidents\/|\/$/g, '')));
