@@ -18,7 +18,7 @@ export interface RelatedLink {
 }
 
 const STOP = new Set(
-	'a an and are as at be by for from had has have in into is it its of on or that the their then this to was were when which while with after before during over under not no out up our we they them than who all one two can could would should did does done about more most other only same such also been being each'.split(' '),
+	'a an and are as at be by for from had has have in into is it its of on or that the their then this to was were when which while with after before during over under not no out up our we they them than who all one two can could would should did does done about more most other only same such also been being each within back hour hours minute minutes until because every some many much very again still into there where what made make took half full first later down'.split(' '),
 );
 
 /** Words of title and summary worth matching on: lower-case, four letters or more, no stop words. */
