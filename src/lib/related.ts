@@ -104,7 +104,7 @@ export function relatedIndex(entries: readonly IncidentEntry[], options: Related
 				.filter(([id, s]) => !taken.has(id) && s.score >= options.minScore)
 				.sort(([a, x], [b, y]) => y.score - x.score || byId.get(b)!.data.started.at.getTime() - byId.get(a)!.data.started.at.getTime() || a.localeCompare(b))
 				.slice(0, options.limit - links.length)
-				.map(([id, s]): RelatedLink => ({ id, reason: 'similar', shared: s.shared.sort((a, b) => weight(b) - weight(a)).slice(0, 4).map(label) }));
+				.map(([id, s]): RelatedLink => ({ id, reason: 'similar', shared: [...new Set(s.shared.sort((a, b) => weight(b) - weight(a)).map(label))].slice(0, 4) }));
 			links.push(...similar);
 		}
 		result.set(entry.id, links);
