@@ -9,6 +9,8 @@ export interface EditionOptions {
 	edition: Edition;
 	/** Whether action owners and component teams appear in the public edition. */
 	publicOwners: boolean;
+	/** The ids of the postmortems this edition builds; links to any other are dropped. Unset: keep every link. */
+	ids?: ReadonlySet<string>;
 }
 
 const word = (value: unknown) => String(value ?? '').trim().toLowerCase();
@@ -23,11 +25,17 @@ export const noteInEdition = (frontmatter: Record<string, unknown>, edition: Edi
 
 /**
  * The frontmatter as an edition may show it: the public edition drops the revenue impact, ticket
- * links and, unless configured otherwise, action owners. Works on raw YAML data and never mutates it.
+ * links, links to postmortems it does not build (a draft's id is news too) and, unless configured
+ * otherwise, action owners. Works on raw YAML data and never mutates it.
  */
-export function editionData(data: Record<string, unknown>, { edition, publicOwners }: EditionOptions): Record<string, unknown> {
+export function editionData(data: Record<string, unknown>, { edition, publicOwners, ids }: EditionOptions): Record<string, unknown> {
 	if (edition === 'internal') return data;
 	const copy: Record<string, unknown> = { ...data };
+	if (ids) {
+		const kept = (id: unknown) => ids.has(String(id));
+		if (copy.related !== undefined) copy.related = [copy.related].flat().filter(kept);
+		if (copy.recurrenceOf !== undefined && !kept(copy.recurrenceOf)) delete copy.recurrenceOf;
+	}
 	if (copy.impact && typeof copy.impact === 'object') {
 		const { revenue: _, ...impact } = copy.impact as Record<string, unknown>;
 		copy.impact = impact;
@@ -40,19 +48,4 @@ export function editionData(data: Record<string, unknown>, { edition, publicOwne
 		});
 	}
 	return copy;
-}
-
-/** `<Internal>…</Internal>`, as a block (the tag alone on its line) or inside a line. */
-export const INTERNAL_BLOCK = /<Internal>([\s\S]*?)<\/Internal>/g;
-
-/**
- * The body as an edition shows it. The public edition removes every <Internal> block before the
- * Markdown is rendered; the internal edition keeps the text in a marked container.
- */
-export function editionBody(body: string, edition: Edition): string {
-	return body.replace(INTERNAL_BLOCK, (_match, inner: string, offset: number) => {
-		const block = offset === 0 || body[offset - 1] === '\n';
-		if (edition === 'public') return '';
-		return block ? `<div class="internal-only">\n\n${inner.trim()}\n\n</div>` : `<span class="internal-only">${inner}</span>`;
-	});
 }

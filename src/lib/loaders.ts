@@ -3,14 +3,39 @@
  * Astro's Markdown processor inside the loader, as Astro does for .md, instead of one MDX module per
  * file: at 10,000 postmortems that is the difference between about 30 s and 140 s of build
  * (BENCHMARKS.md). Bodies therefore run no code; `npm run check` says so when a file tries.
- * What an edition may not show is dropped here, before anything reaches Astro's store.
+ * What an edition may not show is dropped here, before anything reaches Astro's store, and every
+ * rendered body is sanitized. The Markdown source is not stored: no page reads it.
  */
-import type { Loader } from 'astro/loaders';
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { parse } from 'yaml';
-import { editionBody, editionData, inEdition, noteInEdition, type EditionOptions } from './edition.ts';
-import { listNotes, listPostmortemFiles, readPostmortem, readRegistry, splitFrontmatter } from './source.ts';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Edition } from './config.ts';
+import { editionData, inEdition, noteInEdition, type EditionOptions } from './edition.ts';
+import { readNotes } from './notes.ts';
+import { editionBody } from './publish/body.ts';
+import { sanitizeBody } from './publish/sanitize.ts';
+import { listPostmortemFiles, readPostmortem, readRegistry, type PostmortemSource } from './source.ts';
+
+/**
+ * A digest of the code that decides what a stored entry holds. Part of every entry's digest, so an
+ * upgrade of the sanitizer or of the edition rules re-renders every entry instead of serving what
+ * an older version stored.
+ */
+function codeDigest(root: string): string {
+	const lib = join(root, 'src', 'lib');
+	const files = [join(lib, 'loaders.ts'), join(lib, 'edition.ts'), ...readdirSync(join(lib, 'publish')).map((f) => join(lib, 'publish', f))];
+	const hash = createHash('sha256');
+	for (const file of files.sort()) hash.update(readFileSync(file));
+	return hash.digest('hex').slice(0, 16);
+}
+
+/** Renders a body as an edition shows it: <Internal> parts cut or marked, then sanitized. */
+async function renderBody(body: string, edition: Edition, path: string, renderMarkdown: LoaderContext['renderMarkdown']) {
+	const rendered = await renderMarkdown(editionBody(body, edition), { fileURL: pathToFileURL(path) });
+	return { ...rendered, html: sanitizeBody(rendered.html, edition) };
+}
 
 export function postmortemLoader({ dir, ...options }: { dir: string } & EditionOptions): Loader {
 	const { edition } = options;
@@ -18,46 +43,74 @@ export function postmortemLoader({ dir, ...options }: { dir: string } & EditionO
 		name: 'hindsight-postmortems',
 		load: async ({ store, parseData, renderMarkdown, generateDigest, watcher, logger, config }) => {
 			const root = config.root.pathname;
+			const code = codeDigest(fileURLToPath(config.root));
 			const sync = async () => {
-				const seen = new Set<string>();
+				const sources: { path: string; source: PostmortemSource }[] = [];
 				for (const path of listPostmortemFiles(dir)) {
 					const { source } = readPostmortem(path);
 					// Broken files were reported by the check that runs before the build; in dev they are skipped with a warning.
-					if (!source) {
-						logger.warn(`${relative(root, path)} cannot be read and is left out; run npm run check`);
-						continue;
-					}
-					if (!inEdition(source.data, edition)) continue;
-					seen.add(source.id);
-					// Path and edition are part of the digest: an entry stored by one edition or folder is never reused by another.
-					const digest = generateDigest(`${edition}\n${path}\n${source.raw}`);
+					if (!source) logger.warn(`${relative(root, path)} cannot be read and is left out; run npm run check`);
+					else if (inEdition(source.data, edition)) sources.push({ path, source });
+				}
+				// Links to postmortems outside this edition are dropped, so every output names only what it builds.
+				const ids = new Set(sources.map(({ source }) => source.id));
+				for (const { path, source } of sources) {
+					const raw = editionData(source.data, { ...options, ids });
+					// Code, path, edition and the links kept are part of the digest: an entry stored by one edition or folder is never reused by another.
+					const digest = generateDigest(`${code}\n${edition}\n${path}\n${JSON.stringify([raw.related, raw.recurrenceOf])}\n${source.raw}`);
 					if (store.get(source.id)?.digest === digest) continue;
 					let data: Record<string, unknown>;
 					try {
-						data = await parseData({ id: source.id, data: editionData(source.data, options), filePath: path });
+						data = await parseData({ id: source.id, data: raw, filePath: path });
 					} catch {
 						// Only reachable in dev: the build stops at the check first. Keep serving the rest of the archive.
 						logger.warn(`${relative(root, path)} is invalid and left out; run npm run check`);
 						store.delete(source.id);
 						continue;
 					}
-					const body = editionBody(source.body, edition);
-					const rendered = await renderMarkdown(body, { fileURL: new URL(`file://${path}`) });
-					store.set({ id: source.id, data, body, rendered, digest, filePath: relative(root, path) });
+					const rendered = await renderBody(source.body, edition, path, renderMarkdown);
+					store.set({ id: source.id, data, rendered, digest, filePath: relative(root, path) });
 				}
 				// Whatever is no longer in the folder, or no longer in this edition, must not stay in the store.
-				for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+				for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
 			};
 			await sync();
-			if (watcher) {
-				watcher.add(dir);
-				const onChange = (path: string) => {
-					if (path.startsWith(dir)) sync().catch((error) => logger.error(String(error)));
-				};
-				watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
-			}
+			watchContent(watcher, dir, () => sync().catch((error) => logger.error(String(error))));
 		},
 	};
+}
+
+/**
+ * Re-reads on any change under the content folder. When the folder itself disappears (moved away,
+ * a branch switch), the watcher loses it and would never report its return; a light poll notices
+ * it coming back and watches it again. A burst of events (a folder of files arriving at once)
+ * becomes one re-read, never two at a time.
+ */
+function watchContent(watcher: LoaderContext['watcher'], dir: string, sync: () => Promise<void>) {
+	if (!watcher) return;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let running = Promise.resolve();
+	const resync = () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => (running = running.then(sync)), 50);
+	};
+	let poll: ReturnType<typeof setInterval> | undefined;
+	const awaitReturn = () => {
+		poll ??= setInterval(() => {
+			if (!existsSync(dir)) return;
+			clearInterval(poll);
+			poll = undefined;
+			watcher.add(dir);
+			resync();
+		}, 500);
+		poll.unref();
+	};
+	watcher.add(dir);
+	watcher.on('all', (event, path) => {
+		if (!path.startsWith(dir)) return;
+		if (path === dir && event === 'unlinkDir') awaitReturn();
+		resync();
+	});
 }
 
 /**
@@ -72,7 +125,7 @@ export function registryLoader({ dir, file, kind, edition }: { dir: string; file
 			const root = config.root.pathname;
 			const sync = async () => {
 				store.clear();
-				const notes = new Map(listNotes(dir).filter((n) => n.kind === kind).map((n) => [n.target, n.path]));
+				const notes = new Map(readNotes(dir).notes.filter((n) => n.kind === kind).map((n) => [n.target, n]));
 				const { items } = readRegistry(dir, file);
 				for (const item of items as Record<string, unknown>[]) {
 					const id = String(item?.id ?? '');
@@ -83,17 +136,14 @@ export function registryLoader({ dir, file, kind, edition }: { dir: string; file
 						logger.warn(`an entry of ${file} is invalid and left out; run npm run check`);
 						continue;
 					}
-					const path = notes.get(id);
-					const note = path ? splitFrontmatter(readFileSync(path, 'utf8')) : undefined;
-					const show = note && noteInEdition((note.yaml && (parse(note.yaml) as Record<string, unknown>)) || {}, edition);
-					const rendered = show ? await renderMarkdown(editionBody(note.body, edition), { fileURL: new URL(`file://${path}`) }) : undefined;
-					store.set({ id, data, rendered, filePath: path && show ? relative(root, path) : undefined });
+					const note = notes.get(id);
+					const show = note && noteInEdition(note.data, edition);
+					const rendered = show ? await renderBody(note.body, edition, note.path, renderMarkdown) : undefined;
+					store.set({ id, data, rendered, filePath: show ? relative(root, note.path) : undefined });
 				}
 			};
 			await sync();
-			watcher?.on('all', (_event, path) => {
-				if (path.startsWith(dir)) void sync();
-			});
+			watchContent(watcher, dir, () => sync().catch((error) => logger.error(String(error))));
 		},
 	};
 }

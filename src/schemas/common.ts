@@ -85,3 +85,15 @@ export const idRef = (field: string) =>
 		.string({ error: (issue) => needs(field, issue.input, 'an id in kebab-case, e.g. checkout-api') })
 		.transform((value) => toKebab(value))
 		.refine((value) => value.length > 0, { error: withFix(`${field} is empty`, 'write an id in kebab-case, e.g. checkout-api') });
+
+/**
+ * A link readers can follow: http(s) only. A javascript: or data: URL in a frontmatter field would
+ * run or carry content when clicked, whichever page renders it.
+ */
+export const webUrl = (field: string, example: string) =>
+	z
+		.string({ error: (issue) => needs(field, issue.input, `a full URL, e.g. ${example}`) })
+		.trim()
+		.refine((raw) => /^https?:\/\/[^\s/?#]+/i.test(raw) && URL.canParse(raw), {
+			error: (issue) => withFix(`${field} must be an http(s) URL, got ${shown(issue.input)}`, `write the full address, e.g. ${example}`),
+		});

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { day, idRef, moment, needs, oneOrMany, shown, text, toKebab, withFix, KEBAB } from './common.ts';
+import { day, idRef, moment, needs, oneOrMany, shown, text, toKebab, webUrl, withFix, KEBAB } from './common.ts';
 
 export const SEVERITIES = [
 	{ id: 'SEV-1', name: 'Critical', meaning: 'A core service is down or data is lost or exposed for many users. Everyone needed drops other work until it is mitigated.' },
@@ -95,7 +95,7 @@ const action = z.strictObject({
 	// Whether it prevents, detects or mitigates a repeat, or changes a process.
 	type: oneOf('actions.type', ACTION_TYPES),
 	// The tracker link; internal-only.
-	ticket: z.url({ error: (i) => needs('actions.ticket', i.input, 'a full URL, e.g. https://tracker.example/OPS-12') }).optional(),
+	ticket: webUrl('actions.ticket', 'https://tracker.example/OPS-12').optional(),
 });
 
 const postmortemObject = z
@@ -150,7 +150,7 @@ const postmortemObject = z
 		source: z
 			.object({
 				organization: text('source.organization', 'the organization, e.g. GitHub'),
-				url: z.url({ error: (i) => needs('source.url', i.input, 'the full URL of the public write-up') }),
+				url: webUrl('source.url', 'https://status.example.com/incidents/123'),
 			})
 			.optional(),
 	});

@@ -9,7 +9,8 @@ import { extname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/check/index.ts';
-import { INTERNAL_BLOCK, inEdition } from '../../src/lib/edition.ts';
+import { inEdition } from '../../src/lib/edition.ts';
+import { analyzeBody } from '../../src/lib/publish/body.ts';
 import { fixture, root, run } from '../helpers.ts';
 
 const CANARIES = [
@@ -19,7 +20,11 @@ const CANARIES = [
 	'leakcanary-ledger', 'leakcanary-cause', 'leakcanary-tag', '2025-04-02-internal-only',
 	'LEAKCANARY-DRAFT-TITLE', 'LEAKCANARY-DRAFT-IMPACT', 'LEAKCANARY-DRAFT-EVENT', 'LEAKCANARY-DRAFT-BODY', '2025-04-03-public-draft',
 	'LEAKCANARY-EDIT',
+	// Other spellings of <Internal>, and an <Internal> block in a public note.
+	'LEAKCANARY-LOWER', 'LEAKCANARY-UPPER', 'LEAKCANARY-ATTR', 'LEAKCANARY-SPACED', 'LEAKCANARY-NOTE-INTERNAL',
 ];
+/** HTML comments are for authors: neither edition may contain them. */
+const COMMENTS = ['LEAKCANARY-COMMENT', 'LEAKCANARY-NOTE-COMMENT'];
 /** What the public edition may contain: pages, styles, the search engine and its index, feeds. */
 const ALLOWED = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.pagefind', '.pf_fragment', '.pf_index', '.pf_meta', '.pf_filter']);
 
@@ -63,14 +68,25 @@ describe('the internal edition of the leak fixture', () => {
 		const missing = CANARIES.filter((canary) => containing(site, canary).length === 0);
 		expect(missing).toEqual([]);
 	});
+
+	it('contains no HTML comment of a body or a note', () => {
+		const site = corpus(editions.internal);
+		expect(COMMENTS.flatMap((canary) => containing(site, canary))).toEqual([]);
+		expect(containing(site, 'PUBLICMARKER-NOTE').length).toBeGreaterThan(0);
+	});
 });
 
 describe('the public edition of the leak fixture', () => {
 	const site = () => corpus(editions.public);
 
 	it('contains no canary in any file, name or compressed index', () => {
-		const leaks = CANARIES.flatMap((canary) => containing(site(), canary).map((path) => `${canary} in ${path}`));
+		const leaks = [...CANARIES, ...COMMENTS].flatMap((canary) => containing(site(), canary).map((path) => `${canary} in ${path}`));
 		expect(leaks).toEqual([]);
+	});
+
+	it('keeps the public text around every <Internal> spelling, and the public note', () => {
+		expect(containing(site(), 'PUBLICMARKER-END')).toContain('incidents/2025-04-01-public-outage/index.html');
+		expect(containing(site(), 'PUBLICMARKER-NOTE')).toContain('patterns/causes/deployment/index.html');
 	});
 
 	it('does contain the public postmortem, in its page and in the decompressed search index', () => {
@@ -102,7 +118,9 @@ describe('the public edition of the bundled archive', () => {
 		const canaries = [
 			...kept.flatMap(({ source, data }) => [source.id, data.title!]),
 			...published.flatMap(({ source, data }) => [
-				...[...source.body.matchAll(INTERNAL_BLOCK)].flatMap((m) => m[1].match(/[\w.#-]*\d[\w.,-]*\w/g) ?? []).filter((token) => token.length >= 5),
+				...analyzeBody(source.body)
+					.internal.flatMap((part) => source.body.slice(part.innerStart, part.innerEnd).match(/[\w.#-]*\d[\w.,-]*\w/g) ?? [])
+					.filter((token) => token.length >= 5),
 				...(data.impact?.revenue ? [data.impact.revenue] : []),
 				...(data.actions ?? []).flatMap((a) => (a.ticket ? [a.ticket] : [])),
 			]),

@@ -33,7 +33,7 @@ describe('the same run reports the other broken files too', () => {
 			[12, 'unknown-cause', "unknown cause 'deploymnt' (did you mean 'deployment'?)"],
 			[13, 'schema', "unknown field 'tag' (did you mean 'tags'?)"],
 			[18, 'unknown-related', "related[0]: no postmortem has the id '2025-05-05-five-mistake' (did you mean '2025-05-05-five-mistakes'?)"],
-			[21, 'body-code', 'a {…} expression: postmortem bodies do not run code'],
+			[21, 'body-code', 'a {…} expression: bodies do not run code'],
 		]);
 	});
 	it('checks the registries beside the postmortems', () => {
@@ -64,8 +64,13 @@ describe('the remaining rules, one fixture each', () => {
 			['2025-07-02-timeline.mdx', 29, 'todo', 'error'],
 			['2025-07-03-public.mdx', 16, 'public-links-internal', 'error'],
 			['2025-07-03-public.mdx', 21, 'internal-block', 'error'],
+			['2025-07-05-markup.mdx', 15, 'public-links-unpublished', 'warning'],
+			['2025-07-05-markup.mdx', 20, 'html-removed', 'warning'],
 			['Bad_Name.mdx', 1, 'file-name', 'error'],
 			['causes.yml', 10, 'duplicate-id', 'error'],
+			// Notes are checked like postmortems: a YAML error is found, not a crash of the build later.
+			['deployment.mdx', 3, 'yaml', 'error'],
+			['resource-leak.mdx', 7, 'internal-block', 'error'],
 			['orders-dbb.mdx', 1, 'unknown-note', 'error'],
 		]);
 	});

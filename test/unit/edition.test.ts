@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editionBody, editionData, inEdition, noteInEdition } from '../../src/lib/edition.ts';
+import { editionData, inEdition, noteInEdition } from '../../src/lib/edition.ts';
+import { editionBody } from '../../src/lib/publish/body.ts';
 
 describe('which postmortems an edition holds', () => {
 	it('keeps everything internally, and only published public ones publicly', () => {
@@ -36,6 +37,16 @@ describe('internal-only fields', () => {
 		expect(editionData(raw, { edition: 'internal', publicOwners: false })).toBe(raw);
 		editionData(raw, { edition: 'public', publicOwners: false });
 		expect(raw.impact.revenue).toBe('10k');
+	});
+});
+
+describe('links to other postmortems', () => {
+	it('keep only postmortems of the edition, in related and recurrenceOf', () => {
+		const raw = { related: ['2025-01-01-public', '2025-01-02-draft'], recurrenceOf: '2025-01-02-draft' };
+		const shown = editionData(raw, { edition: 'public', publicOwners: true, ids: new Set(['2025-01-01-public']) });
+		expect(shown.related).toEqual(['2025-01-01-public']);
+		expect(shown).not.toHaveProperty('recurrenceOf');
+		expect(editionData({ related: '2025-01-02-draft' }, { edition: 'public', publicOwners: true, ids: new Set() }).related).toEqual([]);
 	});
 });
 

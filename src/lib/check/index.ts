@@ -6,7 +6,10 @@ import { postmortemFields, postmortemSchema, type Postmortem } from '../../schem
 import { causeSchema, componentSchema, type Cause, type Component } from '../../schemas/registry.ts';
 import { CAUSES_FILE, COMPONENTS_FILE, display, listNotes, listPostmortemFiles, readPostmortem, readRegistry, type Located, type PostmortemSource } from '../source.ts';
 import type { Problem } from './problem.ts';
-import { rules, type CheckContext, type CheckedPostmortem } from './rules.ts';
+import { rules, type BodyDocument, type CheckContext, type CheckedPostmortem } from './rules.ts';
+import { readLintSettings } from '../lint/settings.ts';
+import { readNotes } from '../notes.ts';
+import { analyzeBody } from '../publish/body.ts';
 import { fieldNames, schemaProblems } from './schema-issues.ts';
 import type { z } from 'astro/zod';
 
@@ -63,12 +66,21 @@ export function checkArchive(dir: string): CheckResult {
 			postmortems.push({ source, data: validFields(source.data) });
 		}
 	}
+	const notes = readNotes(dir);
+	problems.push(...notes.problems);
+	// A lint.yml that does not read would switch the publishing lint's own rules off: every build says so.
+	problems.push(...readLintSettings(dir).problems);
+	const documents: BodyDocument[] = [
+		...postmortems.map(({ source }) => ({ file: source.file, body: source.body, bodyLine: source.bodyLine, analysis: analyzeBody(source.body) })),
+		...notes.notes.map((note) => ({ file: note.file, body: note.body, bodyLine: note.bodyLine, analysis: analyzeBody(note.body) })),
+	];
 	const context: CheckContext = {
 		postmortems,
 		components: components.entries,
 		causes: causes.entries,
 		allIds,
 		notes: listNotes(dir).map(({ kind, target, path }) => ({ kind, target, file: display(path) })),
+		documents,
 		registries: { components: components.located, causes: causes.located, componentItems: components.items, causeItems: causes.items },
 	};
 	for (const rule of rules) problems.push(...rule.check(context));

@@ -5,6 +5,7 @@
 import type { Cause, Component } from '../../schemas/registry.ts';
 import type { Moment } from '../../schemas/common.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
+import { bodyPosition, type BodyAnalysis, type BodyIssue } from '../publish/body.ts';
 import { didYouMean } from '../suggest.ts';
 import { nearDuplicateTags, tagCounts } from '../tags.ts';
 import { fieldLines, locate, type Located, type PostmortemSource } from '../source.ts';
@@ -29,6 +30,27 @@ export interface CheckContext {
 	registries: { components?: Located; causes?: Located; componentItems: unknown[]; causeItems: unknown[] };
 	/** Notes for pattern pages found in the content folder. */
 	notes: { kind: 'components' | 'causes'; target: string; file: string }[];
+	/** Every body that is rendered, postmortems' and readable notes', with its Markdown analysed once. */
+	documents: BodyDocument[];
+}
+
+export interface BodyDocument {
+	file: string;
+	body: string;
+	/** The file line on which the body starts. */
+	bodyLine: number;
+	analysis: BodyAnalysis;
+}
+
+/** The analysis' problems of one rule, located in the file. */
+function bodyProblems({ file, body, bodyLine, analysis }: BodyDocument, rule: BodyIssue['rule']): Problem[] {
+	const position = bodyPosition(body);
+	return analysis.issues
+		.filter((issue) => issue.rule === rule)
+		.map((issue) => {
+			const { line, column } = position(issue.offset);
+			return { file, line: bodyLine + line - 1, column, rule, severity: issue.severity, message: issue.message, fix: issue.fix };
+		});
 }
 
 export interface Rule {
@@ -208,6 +230,20 @@ export const rules: Rule[] = [
 		},
 	},
 	{
+		id: 'public-links-unpublished',
+		description: 'A public postmortem that links to a public one not yet published is told that the public edition drops the link until the other is published.',
+		check: ({ postmortems }) => {
+			const unpublished = new Set(postmortems.filter(({ data }) => data.visibility === 'public' && data.status !== 'published').map(({ source }) => source.id));
+			return postmortems
+				.filter(({ data }) => data.visibility === 'public' && data.status === 'published')
+				.flatMap(({ source, data }) =>
+					links(data)
+						.filter(([id]) => unpublished.has(id))
+						.map(([id, path]) => at('public-links-unpublished', source, path, { severity: 'warning', message: `'${id}' is not published yet, so the public edition leaves this link out`, fix: 'publish the other postmortem, or remove the link' })),
+				);
+		},
+	},
+	{
 		id: 'tag-near-duplicate',
 		description: 'Tags that look like one word spelled two ways ("db" and "database", "timeout" and "timeouts") are reported, so the vocabulary does not drift.',
 		check: ({ postmortems }) => {
@@ -253,25 +289,13 @@ export const rules: Rule[] = [
 	},
 	{
 		id: 'internal-block',
-		description: 'Every <Internal> is closed by </Internal> and none is nested: an unclosed block would be published whole.',
-		check: ({ postmortems }) =>
-			postmortems.flatMap(({ source }) => {
-				const problems: Problem[] = [];
-				let open: number | undefined;
-				source.body.split('\n').forEach((line, i) => {
-					for (const tag of line.match(/<\/?Internal>/g) ?? []) {
-						const here = source.bodyLine + i;
-						if (tag === '<Internal>') {
-							if (open !== undefined) problems.push({ file: source.file, line: here, rule: 'internal-block', severity: 'error', message: `<Internal> opened again before the one on line ${open} was closed`, fix: 'close the first block with </Internal>; blocks cannot be nested' });
-							open = here;
-						} else if (open === undefined) {
-							problems.push({ file: source.file, line: here, rule: 'internal-block', severity: 'error', message: '</Internal> without an opening <Internal>', fix: 'add <Internal> where the internal-only text starts, or remove this tag' });
-						} else open = undefined;
-					}
-				});
-				if (open !== undefined) problems.push({ file: source.file, line: open, rule: 'internal-block', severity: 'error', message: '<Internal> is never closed, so everything after it would be treated as public text', fix: 'add </Internal> where the internal-only text ends' });
-				return problems;
-			}),
+		description: 'Every <Internal> is spelled so that Markdown reads it as a tag, is closed by </Internal>, and none is nested: anything else would publish its text.',
+		check: ({ documents }) => documents.flatMap((doc) => bodyProblems(doc, 'internal-block')),
+	},
+	{
+		id: 'html-removed',
+		description: 'Raw HTML that the sanitizer removes from the page (scripts, meta refresh, event handlers, javascript: and data: links) is reported, so the author knows the page differs from the source.',
+		check: ({ documents }) => documents.flatMap((doc) => bodyProblems(doc, 'html-removed')),
 	},
 	{
 		id: 'unknown-note',
@@ -286,24 +310,24 @@ export const rules: Rule[] = [
 	},
 	{
 		id: 'body-code',
-		description: 'Postmortem bodies are rendered as Markdown without running code, so MDX imports, exports and {expressions} are refused.',
-		check: ({ postmortems }) =>
-			postmortems.flatMap(({ source }) => {
+		description: 'Postmortem bodies and notes are rendered as Markdown without running code, so MDX imports, exports and {expressions} are refused.',
+		check: ({ documents }) =>
+			documents.flatMap(({ file, body, bodyLine }) => {
 				const problems: Problem[] = [];
 				let fenced = false;
-				source.body.split('\n').forEach((line, i) => {
+				body.split('\n').forEach((line, i) => {
 					if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
 					if (fenced) return;
 					const outsideCode = line.replace(/`[^`]*`/g, '').replace(/\\[{}]/g, '');
 					const statement = /^(import|export)\s/.test(line);
 					if (statement || /\{[^}]*\}/.test(outsideCode)) {
 						problems.push({
-							file: source.file,
-							line: source.bodyLine + i,
+							file,
+							line: bodyLine + i,
 							column: 1,
 							rule: 'body-code',
 							severity: 'error',
-							message: statement ? `an MDX ${line.split(/\s/)[0]} statement: postmortem bodies do not run code` : 'a {…} expression: postmortem bodies do not run code',
+							message: statement ? `an MDX ${line.split(/\s/)[0]} statement: bodies do not run code` : 'a {…} expression: bodies do not run code',
 							fix: statement ? 'remove it; timeline and action items come from the frontmatter' : 'put the text in `backticks`, or escape the brace as \\{',
 						});
 					}
