@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintArchive, proseView, readLintSettings, settingsRules } from '../../src/lib/lint/index.ts';
+import { lintArchive, readLintSettings, settingsRules } from '../../src/lib/lint/index.ts';
 import { BLAMELESS_RULES, PRIVACY_RULES, UNSAFE_RULES } from '../../src/lib/lint/rules.ts';
-import { readPostmortem } from '../../src/lib/source.ts';
 import type { Problem } from '../../src/lib/check/problem.ts';
 import { fixture, root, run } from '../helpers.ts';
 
@@ -125,9 +124,7 @@ describe('severity follows publication', () => {
 it('reports positions in the file for frontmatter text', async () => {
 	const dir = archive({ '2025-05-01-front.mdx': postmortem('Body.').replace('summary: An example for one lint rule.', 'summary: The cause was operator error, again.') });
 	const { problems } = await lintArchive(dir);
-	expect(problems).toMatchObject([{ line: 3, column: 24, rule: 'blameless/human-error', message: '"operator error" names a person as the cause and ends the inquiry' }]);
-	const source = readPostmortem(join(dir, '2025-05-01-front.mdx')).source!;
-	expect(proseView(source).text.split('\n')[2]).toBe('The cause was operator error, again.');
+	expect(problems).toMatchObject([{ line: 3, column: 24, field: 'summary', rule: 'blameless/human-error', message: '"operator error" names a person as the cause and ends the inquiry' }]);
 	rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,27 +1,26 @@
 /**
- * `npm run lint`: what must not be published. Secrets (secretlint's recommended preset plus our own
- * patterns), personal and internal data, blameless language (textlint pattern rules) and unsafe MDX,
- * each reported with file:line:column, the rule and a fix.
+ * `npm run lint`: what must not be published. Secrets (secretlint's recommended preset and the
+ * gitleaks-style rules of secrets.ts, plus an entropy check), personal and internal data, blameless
+ * language and unsafe markup, each reported with file:line:column, the rule and a fix.
  *
- * Severity follows publication: in a postmortem that is public and published, findings are errors,
- * except inside <Internal> blocks and internal-only fields, which the public edition never shows.
- * In internal postmortems they are warnings. Unsafe MDX is an error everywhere.
+ * The lint reads what a page would show (segments.ts): decoded text from the parsed frontmatter,
+ * body, notes and registries, split into what the public edition publishes and what it drops.
+ * Findings are errors in published text of a public, published postmortem (or a public note, or a
+ * registry entry such a postmortem names), warnings everywhere else. Unsafe markup is an error
+ * everywhere. A quotation (a blockquote, or quoted words in another organization's summary) and a
+ * name that only the language model suspects are warnings: both are for review, not for stopping.
  */
 import { lintSource } from '@secretlint/core';
 import { creator as secretPatterns } from '@secretlint/secretlint-rule-pattern';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
-import markdown from '@textlint/textlint-plugin-markdown';
-import { TextlintKernel } from '@textlint/kernel';
-import textlintPattern from '@textlint-rule/textlint-rule-pattern';
-import nlp from 'compromise';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { lintSettingsSchema, type LintSettings } from '../../schemas/lint.ts';
+import type { LintSettings } from '../../schemas/lint.ts';
 import type { Problem } from '../check/problem.ts';
-import { fieldNames, schemaProblems } from '../check/schema-issues.ts';
-import { INTERNAL_BLOCK, inEdition } from '../edition.ts';
-import { CAUSES_FILE, COMPONENTS_FILE, display, fieldLines, listPostmortemFiles, readPostmortem, readRegistry, type PostmortemSource } from '../source.ts';
+import { inEdition, noteInEdition } from '../edition.ts';
+import { readNotes } from '../notes.ts';
+import { analyzeBody, bodyPosition, type BodyAnalysis } from '../publish/body.ts';
+import { CAUSES_FILE, COMPONENTS_FILE, listPostmortemFiles, readPostmortem, readRegistry } from '../source.ts';
+import { findNames } from './names.ts';
 import {
 	BLAMELESS_RULES,
 	DEFAULT_ALLOWED_NAMES,
@@ -32,35 +31,20 @@ import {
 	type Category,
 	type PatternRule,
 } from './rules.ts';
+import { findSecrets } from './secrets.ts';
+import { readLintSettings } from './settings.ts';
+import { bodySegments, frontmatterSegments, publicData, type Segment } from './segments.ts';
 
-export const LINT_FILE = 'lint.yml';
+export { LINT_FILE, readLintSettings } from './settings.ts';
 
-// These packages are CommonJS with a default export; Node's ESM loader and Vite wrap them differently.
-const unwrap = <T>(module: T): T => ((module as { default?: T }).default ?? module) as T;
-
-/** lint.yml, validated; a missing file means the defaults. */
-export function readLintSettings(dir: string): { settings: LintSettings; problems: Problem[] } {
-	const path = join(dir, LINT_FILE);
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch {
-		return { settings: lintSettingsSchema.parse({}), problems: [] };
-	}
-	const lines = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lines });
-	const parsed = lintSettingsSchema.safeParse(doc.toJS() ?? {});
-	if (parsed.success) return { settings: parsed.data, problems: [] };
-	const problems = schemaProblems({ file: display(path), doc, lines, lineOffset: 0 }, parsed.error.issues, fieldNames(lintSettingsSchema));
-	return { settings: lintSettingsSchema.parse({}), problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
-}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The rules that come from settings: internal domains and tool URLs, and the team's own blameless phrases. */
 export function settingsRules(settings: LintSettings): PatternRule[] {
-	const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const publicUrls = new Set(settings.publicUrls.map((u) => u.toLowerCase()));
 	const domains = [...DEFAULT_INTERNAL_DOMAINS, ...settings.internalDomains].map((d) => escape(d.replace(/^\./, '')));
-	const urls = [...DEFAULT_INTERNAL_URLS, ...settings.internalUrls].map(escape);
-	return [
+	const urls = [...DEFAULT_INTERNAL_URLS.filter((u) => !publicUrls.has(u.toLowerCase())), ...settings.internalUrls].map(escape);
+	const rules: PatternRule[] = [
 		{
 			id: 'privacy/internal-host',
 			category: 'privacy',
@@ -69,165 +53,232 @@ export function settingsRules(settings: LintSettings): PatternRule[] {
 			message: (m) => `internal hostname '${m}'`,
 			fix: 'name the system by its role ("a database replica", "the primary load balancer")',
 		},
-		{
-			id: 'privacy/internal-url',
-			category: 'privacy',
-			description: 'Links to ticket trackers, chat and dashboards (lint.yml internalUrls).',
-			pattern: String.raw`https?://[^\s)>\]"']*(?:${urls.join('|')})[^\s)>\]"']*(?<![.,;:!?])`,
-			message: (m) => `link to an internal tool '${m}'`,
-			fix: 'remove the link; tickets belong in actions[].ticket, which the public edition drops',
-		},
+		...(urls.length
+			? [
+					{
+						id: 'privacy/internal-url',
+						category: 'privacy' as const,
+						description: 'Links to ticket trackers, chat and dashboards (lint.yml internalUrls; publicUrls removes a default).',
+						pattern: String.raw`https?://[^\s)>\]"']*(?:${urls.join('|')})[^\s)>\]"']*(?<![.,;:!?])`,
+						message: (m: string) => `link to an internal tool '${m}'`,
+						fix: 'remove the link; tickets belong in actions[].ticket, which the public edition drops. If this host is public for you, add it to publicUrls in lint.yml',
+					},
+				]
+			: []),
 		...settings.blameless.map(
 			(rule): PatternRule => ({ id: `blameless/${rule.id}`, category: 'blameless', description: rule.message, pattern: rule.pattern, message: (m) => `"${m}": ${rule.message}`, fix: rule.fix }),
 		),
 	];
-}
-
-/**
- * The text of a postmortem as prose, line for line with the file: frontmatter lines keep only their
- * value (so keys are not linted and Markdown sees no indented code), the body stays as it is.
- * `shift[line]` is how many characters were cut from the start of that line.
- */
-export function proseView(source: PostmortemSource): { text: string; shift: number[] } {
-	const lines = source.raw.split('\n');
-	const shift = lines.map(() => 0);
-	const text = lines.map((line, i) => {
-		const n = i + 1;
-		if (n >= source.bodyLine) return line;
-		if (n === 1 || n === source.bodyLine - 1) return '';
-		const value = /^(\s*(?:-\s+)?(?:[\w.]+:\s*)?(?:[>|][+-]?\s*)?)(.*)$/.exec(line)!;
-		shift[i] = value[1].length;
-		return value[2].replace(/^["']|["']$/g, ' ');
-	});
-	return { text: text.join('\n'), shift };
+	return rules.filter((rule) => !settings.disableRules.includes(rule.id));
 }
 
 interface Finding {
-	line: number;
-	column: number;
-	/** Characters matched, where known. */
-	length?: number;
+	segment: Segment;
+	index: number;
+	/** What was matched: findings of one rule on the same text are reported once per file. */
+	text: string;
 	rule: string;
 	category: Category;
 	message: string;
 	fix: string;
+	/** A finding for review rather than a stop: a quotation, a name only the language model suspects. */
+	soft?: boolean;
 }
 
-function patternFindings(text: string, rules: readonly PatternRule[], skipCode: boolean): Finding[] {
-	const findings: Finding[] = [];
-	let fenced = false;
-	text.split('\n').forEach((line, i) => {
-		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-		if (fenced && skipCode) return;
-		for (const rule of rules) {
-			for (const match of line.matchAll(new RegExp(rule.pattern, rule.caseSensitive ? 'gu' : 'giu'))) {
-				findings.push({ line: i + 1, column: match.index + 1, length: match[0].length, rule: rule.id, category: rule.category, message: rule.message(match[0]), fix: rule.fix });
-			}
-		}
-	});
-	return findings;
-}
-
-/** Inline `code` blanked out, column for column: writing about a tag is not using it. */
-const withoutInlineCode = (text: string) => text.replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length));
+// These packages are CommonJS with a default export; Node's ESM loader and Vite wrap them differently.
+const unwrap = <T>(module: T): T => ((module as { default?: T }).default ?? module) as T;
 
 const SECRET_PATTERNS = [
-	{ name: 'a credential assignment', patterns: [String.raw`/\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token)\s*[:=]\s*["']?[^\s"'<>]{6,}/i`] },
+	{ name: 'a credential assignment', patterns: [String.raw`/\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret)\s*[:=]\s*["']?[^\s"'<>]{6,}/i`] },
 	{ name: 'a bearer token', patterns: [String.raw`/\bBearer\s+[A-Za-z0-9._~+/-]{20,}=*/`] },
 ];
 
-async function secretFindings(source: PostmortemSource, path: string): Promise<Finding[]> {
-	const result = await lintSource({
-		source: { content: source.raw, filePath: path, ext: '.md', contentType: 'text' },
-		options: {
-			config: {
-				rules: [
-					{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended, rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }] },
-					{ id: '@secretlint/secretlint-rule-pattern', rule: secretPatterns, options: { patterns: SECRET_PATTERNS } },
-				],
-			},
+const SECRETLINT_CONFIG = {
+	rules: [
+		{
+			id: '@secretlint/secretlint-rule-preset-recommend',
+			rule: unwrap(recommended),
+			rules: [
+				{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } },
+				// secretlint-disable comments inside a postmortem must not switch detection off; allowSecrets in lint.yml does that, reviewed.
+				{ id: '@secretlint/secretlint-rule-filter-comments', disabled: true },
+			],
 		},
-	});
-	return result.messages.map((m) => ({
-		line: m.loc.start.line,
-		column: m.loc.start.column + 1,
-		rule: `secret/${m.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')}`,
-		category: 'secret',
-		message: m.message.replace(/: (\S{4})\S+/, ': $1…'),
-		fix: 'remove it and rotate the credential now: anything committed must be treated as leaked',
-	}));
-}
+		{ id: '@secretlint/secretlint-rule-pattern', rule: unwrap(secretPatterns), options: { patterns: SECRET_PATTERNS } },
+	],
+};
 
-let kernel: TextlintKernel | undefined;
-type KernelRule = NonNullable<Parameters<TextlintKernel['lintText']>[1]['rules']>[number];
+const SECRET_FIX = 'remove it and rotate the credential now: anything committed must be treated as leaked';
 
-async function blamelessFindings(text: string, rules: readonly PatternRule[]): Promise<Finding[]> {
-	kernel ??= new TextlintKernel();
-	const byId = new Map(rules.map((r) => [r.id, r]));
-	const result = await kernel.lintText(text, {
-		ext: '.md',
-		plugins: [{ pluginId: 'markdown', plugin: unwrap(markdown) }],
-		// The rule's own option type is stricter than the kernel's generic one; the options below match it.
-		rules: rules.map((rule) => ({ ruleId: rule.id, rule: unwrap(textlintPattern) as unknown as KernelRule['rule'], options: { patterns: [{ message: rule.id, pattern: `/${rule.pattern}/iu` }] } })),
-	});
-	return result.messages.map((m) => {
-		const rule = byId.get(m.ruleId)!;
-		const line = text.split('\n')[m.line - 1] ?? '';
-		const match = new RegExp(rule.pattern, 'iu').exec(line.slice(m.column - 1))?.[0] ?? '';
-		return { line: m.line, column: m.column, rule: rule.id, category: 'blameless', message: rule.message(match), fix: rule.fix };
+/** secretlint over all of a document's text at once, one segment per line block, mapped back to the segments. */
+async function secretlintFindings(segments: Segment[], path: string): Promise<Finding[]> {
+	const starts: number[] = [];
+	let content = '';
+	for (const segment of segments) {
+		starts.push(content.length);
+		content += `${segment.text}\n\n`;
+	}
+	const result = await lintSource({ source: { content, filePath: path, ext: '.md', contentType: 'text' }, options: { config: SECRETLINT_CONFIG as never } });
+	return result.messages.flatMap((m) => {
+		const at = m.range[0];
+		const i = starts.findLastIndex((s) => s <= at);
+		if (i < 0) return [];
+		return [{ segment: segments[i], index: at - starts[i], text: content.slice(m.range[0], m.range[1]), rule: `secret/${m.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')}`, category: 'secret' as const, message: m.message.replace(/: (\S{4})\S+/, ': $1…'), fix: SECRET_FIX }];
 	});
 }
 
-const REGION = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|New)\s/;
+const URLS = /\b(?:https?:\/\/|www\.)\S+/giu;
+/** URLs blanked out, column for column: "human-error" in a link's slug is not the author's wording. */
+const withoutUrls = (text: string) => text.replace(URLS, (url) => ' '.repeat(url.length));
 
-const FAILURE_VERBS = '(broke|deleted|dropped|forgot|failed|missed|caused|ignored|mistyped|misconfigured|overlooked|neglected|messed)';
+/** Whether a position falls between quotation marks of its segment: the words of the source being summarized. */
+function inQuotes(text: string, index: number): boolean {
+	const before = text.slice(0, index);
+	const straight = (before.match(/"/g) ?? []).length % 2 === 1 && text.indexOf('"', index) >= 0;
+	const curly = before.lastIndexOf('“') > before.lastIndexOf('”') && text.indexOf('”', index) >= 0;
+	return straight || curly;
+}
 
-const NAME_TAGS = new Set(['FirstName', 'LastName', 'MaleName', 'FemaleName', 'Person', 'Honorific']);
-let lexicon: Record<string, string | string[]> | undefined;
+/** A line break inside a secret ("sk_live_ab\ncd…") still publishes it whole; look again with lines joined. */
+function splitSecrets(segment: Segment): Finding[] {
+	if (!/\n/.test(segment.text)) return [];
+	const map: number[] = [];
+	let joined = '';
+	const text = segment.text;
+	for (let i = 0; i < text.length; i++) {
+		if (/[ \t]*\r?\n[ \t]*/y.test(text.slice(i, i + 1)) && text[i] === '\n') {
+			while (joined.length && /[ \t]/.test(joined.at(-1)!)) (joined = joined.slice(0, -1)), map.pop();
+			while (i + 1 < text.length && /[ \t]/.test(text[i + 1])) i++;
+			continue;
+		}
+		joined += text[i];
+		map.push(i);
+	}
+	return findSecrets(joined).map((d) => ({ segment, index: map[d.index], text: d.text, rule: d.rule, category: 'secret', message: d.message, fix: d.fix }));
+}
+
+function patternFindings(segment: Segment, rules: readonly PatternRule[], text = segment.text): Finding[] {
+	return rules.flatMap((rule) =>
+		[...text.matchAll(new RegExp(rule.pattern, rule.caseSensitive ? 'gu' : 'giu'))].map((match) => ({ segment, index: match.index, text: match[0], rule: rule.id, category: rule.category, message: rule.message(match[0]), fix: rule.fix })),
+	);
+}
+
+/** For an offset into a body, a segment position function that always answers the file position of that offset. */
+const positionAt = (body: string, bodyLine: number) => {
+	const position = bodyPosition(body);
+	return (offset: number): Segment['position'] => () => {
+		const { line, column } = position(offset);
+		return { line: line + bodyLine - 1, column };
+	};
+};
+
+/** Unsafe markup the body analysis found: tags and attributes that run code, load content or redirect. */
+function unsafeMarkup(analysis: BodyAnalysis, segments: Segment[], position: (offset: number) => Segment['position']): Finding[] {
+	const findings: Finding[] = [];
+	for (const issue of analysis.issues) {
+		if (issue.rule !== 'html-removed' || !issue.unsafe) continue;
+		const attribute = /attribute|link/.test(issue.removed ?? '');
+		findings.push({
+			segment: { text: '', kind: 'html', published: true, quoted: false, position: position(issue.offset) },
+			index: 0,
+			text: issue.removed ?? '',
+			rule: attribute ? 'unsafe/event-handler' : 'unsafe/script',
+			category: 'unsafe',
+			message: `${issue.removed} would run code, load content or send readers elsewhere`,
+			fix: issue.fix,
+		});
+	}
+	for (const segment of segments) {
+		if (segment.image && /^\s*(?:https?:)?\/\//i.test(segment.text)) {
+			findings.push({ segment, index: 0, text: segment.text, rule: 'unsafe/remote-image', category: 'unsafe', message: 'an image loaded from another site', fix: 'download the image into the repository and reference it locally, or link to it' });
+		}
+	}
+	return findings;
+}
 
 /**
- * Whether a line could hold a name: a capitalized word inside a sentence, or a known name anywhere.
- * compromise takes about 10 ms per postmortem; most lines fail this cheap test and skip it.
+ * Unsafe patterns in text. Body markup was judged structurally (unsafeMarkup); in prose only MDX
+ * code can hide, since a tag there is escaped text. Frontmatter and registry text is checked for
+ * markup too: it has no business there.
  */
-function mayHoldName(line: string): boolean {
-	lexicon ??= (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
-	const words = line.match(/[\p{L}][\p{L}'’-]*|[.!?:]/gu) ?? [];
-	return words.some((word, i) => {
-		if (!/^\p{Lu}/u.test(word)) return false;
-		const startsSentence = i === 0 || /^[.!?:]$/.test(words[i - 1]);
-		const tags = [lexicon![word.toLowerCase()] ?? []].flat();
-		return !startsSentence || tags.some((tag) => NAME_TAGS.has(tag));
-	});
+const unsafeRulesFor = (segment: Segment) =>
+	segment.field ? UNSAFE_RULES.filter((r) => r.id !== 'unsafe/remote-image') : segment.kind === 'prose' ? UNSAFE_RULES.filter((r) => r.id === 'unsafe/code-access' || r.id === 'unsafe/import') : segment.kind === 'html' ? UNSAFE_RULES.filter((r) => r.id === 'unsafe/code-access') : [];
+
+/** A name followed by one of these is the subject of the failure: "Bob deleted the table". */
+const FAILURE_VERB = /^\s+(?:broke|deleted|dropped|forgot|failed|missed|caused|ignored|mistyped|misconfigured|overlooked|neglected|messed)\b/i;
+
+interface Detectors {
+	privacy: PatternRule[];
+	blameless: PatternRule[];
+	allowed: Set<string>;
+	allowSecrets: Set<string>;
 }
 
-/** People's names (compromise) outside the allowlist, and names as the subject of a failure. */
-function nameFindings(text: string, allowed: Set<string>): Finding[] {
-	const findings: Finding[] = [];
-	let fenced = false;
-	text.split('\n').forEach((line, i) => {
-		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-		if (fenced || !mayHoldName(line)) return;
-		const doc = nlp(line);
-		const subjects = new Set((doc.match(`#Person+ ${FAILURE_VERBS}`).json({ offset: true }) as { offset: { start: number }; text: string }[]).map((m) => m.offset.start));
-		for (const person of doc.people().json({ offset: true, terms: { tags: true } }) as { text: string; offset: { start: number; length: number }; terms: { tags: string[] }[] }[]) {
-			const name = line.slice(person.offset.start, person.offset.start + person.offset.length).replace(/[’']s\b|[^\p{L}]+$/gu, '');
-			// A name is capitalized ("grace period" is not one), and "Northern Virginia" is a place, however compromise tags it.
-			if (!name.split(/\s+/).every((word) => /^\p{Lu}/u.test(word)) || person.terms.some((t) => t.tags.includes('Place')) || REGION.test(name)) continue;
-			if (allowed.has(name.toLowerCase()) || name.split(/\s+/).every((word) => allowed.has(word.toLowerCase()))) continue;
-			const column = person.offset.start + 1;
-			findings.push({ line: i + 1, column, rule: 'privacy/person-name', category: 'privacy', message: `a person's name, '${name}'`, fix: `use a role ("the on-call engineer", "a database administrator"), or add '${name}' to allowNames in lint.yml if it is not a person` });
-			if (subjects.has(person.offset.start)) {
-				findings.push({ line: i + 1, column, rule: 'blameless/named-subject', category: 'blameless', message: `'${name}' is the subject of the failure`, fix: 'make the system the subject: "the deploy removed the table because the tool did not ask for confirmation"' });
+/** Every finding in a document's segments. */
+async function findingsIn(segments: Segment[], path: string, detectors: Detectors, options: { external: boolean; allowed: Set<string> }): Promise<Finding[]> {
+	const findings: Finding[] = [...(await secretlintFindings(segments, path))];
+	for (const segment of segments) {
+		findings.push(...findSecrets(segment.text).map((d): Finding => ({ segment, index: d.index, text: d.text, rule: d.rule, category: 'secret', message: d.message, fix: d.fix })));
+		findings.push(...splitSecrets(segment));
+		const privacy = segment.publicLink ? detectors.privacy.filter((r) => r.id !== 'privacy/internal-url' && r.id !== 'privacy/internal-host') : detectors.privacy;
+		findings.push(...patternFindings(segment, privacy));
+		// Decoded percent-escapes hide hosts and addresses in links just as entities do in text.
+		if (segment.kind === 'url' && segment.text.includes('%')) {
+			try {
+				const decoded = decodeURIComponent(segment.text);
+				findings.push(...patternFindings(segment, privacy, decoded).map((f) => ({ ...f, index: 0 })));
+			} catch {
+				// Not valid percent-encoding: the browser shows it as written, already linted.
 			}
 		}
-	});
-	return findings;
+		if (segment.kind === 'code' || segment.kind === 'url') continue;
+		findings.push(...patternFindings(segment, unsafeRulesFor(segment)));
+		const prose = withoutUrls(segment.text);
+		findings.push(
+			...patternFindings(segment, detectors.blameless, prose).map((f) => ({ ...f, soft: segment.quoted || (options.external && inQuotes(segment.text, f.index)) })),
+		);
+		for (const name of findNames(prose, { allowed: options.allowed })) {
+			// A word that is the subject of a failure verb is acting as a person, whatever the model says.
+			const subject = FAILURE_VERB.test(prose.slice(name.index + name.length));
+			const soft = name.strength === 'guess' && !subject;
+			findings.push({ segment, index: name.index, text: name.text, rule: name.rule, category: 'privacy', message: name.message, fix: name.fix, soft });
+			if (subject) {
+				findings.push({ segment, index: name.index, text: name.text, rule: 'blameless/named-subject', category: 'blameless', message: `'${name.text}' is the subject of the failure`, fix: 'make the system the subject: "the deploy removed the table because the tool did not ask for confirmation"' });
+			}
+		}
+	}
+	// A hostname inside a reported link, or a secret inside one another rule found, is the same finding twice.
+	const covers = (outer: Finding, inner: Finding) => outer !== inner && outer.segment === inner.segment && inner.index >= outer.index && inner.index + inner.text.length <= outer.index + outer.text.length;
+	const links = findings.filter((f) => f.rule === 'privacy/internal-url');
+	const secrets = findings.filter((f) => f.category === 'secret');
+	const repeated = (f: Finding) =>
+		(f.rule === 'privacy/internal-host' && links.some((l) => covers(l, f))) ||
+		(f.category === 'secret' && secrets.some((other) => covers(other, f) && (other.text.length > f.text.length || secrets.indexOf(other) < secrets.indexOf(f))));
+	return findings.filter((f) => !repeated(f) && (f.category !== 'secret' || !detectors.allowSecrets.has(f.text.trim())));
+}
+
+/** One problem per rule and distinct text in a file, the most severe first: a sentence repeated in summary, timeline and body is one finding. */
+function toProblems(findings: Finding[], file: string, published: boolean): Problem[] {
+	const problems = new Map<string, Problem>();
+	const ranked = findings
+		.map((f) => {
+			// Fields the public edition drops exist to hold internal links and details: only secrets are worth a word there.
+			if (f.segment.dropped && f.category !== 'secret') return undefined;
+			const shown = published && f.segment.published;
+			const severity: Problem['severity'] = f.category === 'unsafe' || (shown && !f.soft) ? 'error' : 'warning';
+			const { line, column } = f.segment.position(f.index);
+			return { key: `${f.rule}\u0000${f.text.trim().toLowerCase()}`, problem: { file, line, column, field: f.segment.field, rule: f.rule, severity, message: f.message, fix: f.fix } satisfies Problem };
+		})
+		.filter((x) => x !== undefined)
+		.sort((a, b) => (a.problem.severity === b.problem.severity ? a.problem.line - b.problem.line || a.problem.column - b.problem.column : a.problem.severity === 'error' ? -1 : 1));
+	for (const { key, problem } of ranked) if (!problems.has(key)) problems.set(key, problem);
+	return [...problems.values()];
 }
 
 export interface LintOptions {
 	/** Lint only what the public edition publishes (public and published postmortems). */
 	publishedOnly?: boolean;
-	/** Whether action owners are published; if not, their lines count as internal. */
+	/** Whether action owners and component teams are published; if not, those fields count as dropped. */
 	publicOwners?: boolean;
 }
 
@@ -236,64 +287,71 @@ export interface LintResult {
 	files: number;
 }
 
+const lowerWords = (names: string[]) => names.flatMap((name) => [name, ...name.split(/[\s,()/]+/)]).map((n) => n.toLowerCase().trim()).filter(Boolean);
+
 export async function lintArchive(dir: string, options: LintOptions = {}): Promise<LintResult> {
+	const publicOwners = options.publicOwners ?? true;
 	const { settings, problems } = readLintSettings(dir);
-	const registryNames = [COMPONENTS_FILE, CAUSES_FILE].flatMap((file) => readRegistry(dir, file).items.flatMap((item) => Object.values((item ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string')));
+	const registries = [COMPONENTS_FILE, CAUSES_FILE].map((file) => ({ file, ...readRegistry(dir, file) }));
+	const registryNames = registries.flatMap(({ items }) => items.flatMap((item) => Object.values((item ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string')));
 	const teamRules = settingsRules(settings);
-	const proseRules = [...PRIVACY_RULES, ...teamRules.filter((r) => r.category !== 'blameless')];
-	const blameless = [...BLAMELESS_RULES, ...teamRules.filter((r) => r.category === 'blameless')];
-	let files = 0;
-	for (const path of listPostmortemFiles(dir)) {
+	const enabled = (rule: PatternRule) => !settings.disableRules.includes(rule.id);
+	const detectors: Detectors = {
+		privacy: [...PRIVACY_RULES.filter(enabled), ...teamRules.filter((r) => r.category !== 'blameless')],
+		blameless: [...BLAMELESS_RULES.filter(enabled), ...teamRules.filter((r) => r.category === 'blameless')],
+		allowed: new Set(lowerWords([...DEFAULT_ALLOWED_NAMES, ...settings.allowNames, ...registryNames])),
+		allowSecrets: new Set(settings.allowSecrets),
+	};
+	const lint = async (segments: Segment[], path: string, file: string, published: boolean, external: boolean, organization = '') => {
+		const allowed = organization ? new Set([...detectors.allowed, ...lowerWords([organization])]) : detectors.allowed;
+		const findings = (await findingsIn(segments, path, detectors, { external, allowed })).filter((f) => !settings.disableRules.includes(f.rule));
+		problems.push(...toProblems(findings, file, published));
+	};
+
+	const sources = listPostmortemFiles(dir).flatMap((path) => {
 		const { source } = readPostmortem(path);
-		if (!source) continue; // npm run check reports unreadable files.
-		const published = inEdition(source.data, 'public');
+		return source ? [{ path, source }] : []; // npm run check reports unreadable files.
+	});
+	const publishedIds = new Set(sources.filter(({ source }) => inEdition(source.data, 'public')).map(({ source }) => source.id));
+	let files = 0;
+	const named = { components: new Set<string>(), causes: new Set<string>() };
+	for (const { path, source } of sources) {
+		const published = publishedIds.has(source.id);
+		if (published) {
+			for (const id of [source.data.components].flat()) named.components.add(String(id));
+			const causes = (source.data.causes ?? {}) as { trigger?: unknown; contributing?: unknown };
+			for (const id of [causes.trigger, causes.contributing].flat()) named.causes.add(String(id));
+		}
 		if (options.publishedOnly && !published) continue;
 		files++;
-		const organizations = [String((source.data.source as { organization?: unknown } | undefined)?.organization ?? '')];
-		const allowed = new Set([...DEFAULT_ALLOWED_NAMES, ...settings.allowNames, ...registryNames, ...organizations].flatMap((name) => [name, ...name.split(/[\s,()]+/)]).map((n) => n.toLowerCase()).filter(Boolean));
-		const view = proseView(source);
-		const bodyStart = source.bodyLine;
-		const bodyOnly = (f: Finding) => f.line >= bodyStart;
-		const findings = [
-			...(await secretFindings(source, path)),
-			...patternFindings(view.text, proseRules, false),
-			...(await blamelessFindings(view.text, blameless)),
-			...nameFindings(view.text, allowed),
-			...patternFindings(withoutInlineCode(source.raw), UNSAFE_RULES, true).filter(bodyOnly),
-		];
-		// A hostname inside a reported link is the same finding twice.
-		const links = findings.filter((f) => f.rule === 'privacy/internal-url');
-		const distinct = findings.filter((f) => f.rule !== 'privacy/internal-host' || !links.some((l) => l.line === f.line && f.column >= l.column && f.column < l.column + (l.length ?? 0)));
-		const where = internalParts(source, options.publicOwners ?? true);
-		problems.push(...distinct.flatMap((f) => toProblem(f, source, view.shift, published, where)));
+		const organization = String((source.data.source as { organization?: unknown } | undefined)?.organization ?? '');
+		const external = Boolean(source.data.source);
+		const analysis = analyzeBody(source.body);
+		const segments = [...frontmatterSegments(source, publicData(source.data, publicOwners, publishedIds), { external }), ...bodySegments(source.body, source.bodyLine, analysis)];
+		await lint(segments, path, source.file, published, external, organization);
+		problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(source.body, source.bodyLine)), source.file, published));
 	}
-	const unique = new Map(problems.map((p) => [`${p.file}:${p.line}:${p.column}:${p.rule}`, p]));
-	return { problems: [...unique.values()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)), files };
-}
 
-/** Where a position is never published: in an internal-only field, in an <Internal> block, or neither. */
-function internalParts(source: PostmortemSource, publicOwners: boolean) {
-	const starts = [0];
-	for (const line of source.raw.split('\n')) starts.push(starts.at(-1)! + line.length + 1);
-	const blocks = [...source.raw.matchAll(INTERNAL_BLOCK)].map((m) => [m.index, m.index + m[0].length] as const);
-	const fields = new Set<number>();
-	for (const [line, path] of fieldLines(source)) {
-		const last = path.at(-1);
-		if ((path[0] === 'impact' && last === 'revenue') || (path[0] === 'actions' && (last === 'ticket' || (!publicOwners && last === 'owner')))) fields.add(line);
+	// Registries and notes reach the pattern pages: an entry is published when a published postmortem names it.
+	for (const { file, located, items } of registries) {
+		if (!located) continue;
+		const kind = file === COMPONENTS_FILE ? 'components' : 'causes';
+		const shown = items.map((item) => {
+			const entry = (item ?? {}) as Record<string, unknown>;
+			if (!named[kind].has(String(entry.id))) return undefined;
+			const { team: _, ...rest } = entry;
+			return publicOwners ? entry : rest;
+		});
+		const segments = frontmatterSegments(located, shown as unknown as Record<string, unknown>, { external: false }).map((s) => ({ ...s, dropped: false }));
+		await lint(segments, join(dir, file), located.file, true, false);
 	}
-	return (line: number, column: number): 'field' | 'block' | undefined => {
-		if (fields.has(line)) return 'field';
-		const offset = starts[line - 1] + column - 1;
-		return blocks.some(([from, to]) => offset >= from && offset < to) ? 'block' : undefined;
-	};
-}
-
-function toProblem(f: Finding, source: PostmortemSource, shift: number[], published: boolean, internal: ReturnType<typeof internalParts>): Problem[] {
-	// Secrets and unsafe MDX were found in the raw file; the rest in the prose view, whose lines may start later.
-	const column = f.column + (f.rule.startsWith('secret/') || f.rule.startsWith('unsafe/') ? 0 : shift[f.line - 1] ?? 0);
-	const where = internal(f.line, column);
-	// Internal-only fields exist to hold internal links and details: only secrets are worth a word there.
-	if (where === 'field' && f.category !== 'secret') return [];
-	const severity = f.category === 'unsafe' || (published && !where) ? 'error' : 'warning';
-	return [{ file: source.file, line: f.line, column, rule: f.rule, severity, message: f.message, fix: f.fix }];
+	for (const note of readNotes(dir).notes) {
+		const published = noteInEdition(note.data, 'public');
+		if (options.publishedOnly && !published) continue;
+		const analysis = analyzeBody(note.body);
+		const segments = [...(note.located ? frontmatterSegments(note.located, undefined, { external: false }) : []), ...bodySegments(note.body, note.bodyLine, analysis)];
+		await lint(segments, note.path, note.file, published, false);
+		problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(note.body, note.bodyLine)), note.file, published));
+	}
+	return { problems: problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)), files };
 }

@@ -136,6 +136,8 @@ export const UNSAFE_RULES: PatternRule[] = [
 		category: 'unsafe',
 		description: 'MDX imports and exports: postmortems may use only the archive\'s own components, which need no import.',
 		pattern: String.raw`^\s*(?:import|export)\s.+$`,
+		// MDX statements are lower-case; "Export the logs" starting a sentence is prose.
+		caseSensitive: true,
 		message: (m) => `MDX statement '${m.trim().slice(0, 60)}'`,
 		fix: 'remove it; the archive provides <Internal> without an import',
 	},

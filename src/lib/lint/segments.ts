@@ -1,0 +1,117 @@
+/**
+ * The text the lint reads: every string a page can show, from the frontmatter (as YAML decodes it),
+ * the body (as Sätteri parses it, entities decoded), notes and registry entries, each with where it
+ * comes from in the file and whether the public edition publishes it. Whether it is published is
+ * decided by the functions the loader uses (editionData, the body's <Internal> parts), so the lint
+ * judges exactly what would be built, not a guess from the raw file.
+ */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { editionData } from '../edition.ts';
+import { analyzeBody, bodyPosition, within, type BodyAnalysis } from '../publish/body.ts';
+import type { Located, Position } from '../source.ts';
+
+export interface Segment {
+	/** Decoded and normalized: no zero-width characters, compatibility forms folded (NFKC). */
+	text: string;
+	kind: 'prose' | 'code' | 'url' | 'html' | 'comment';
+	/** Whether the public edition shows it, given that its document is published. */
+	published: boolean;
+	/** Only in a field the public edition drops (ticket, revenue, owners when hidden). */
+	dropped?: boolean;
+	/** In a blockquote: someone else's words. */
+	quoted: boolean;
+	/** The link to another organization's public write-up (`source.url`). */
+	publicLink?: boolean;
+	/** An image source, loaded by every reader. */
+	image?: boolean;
+	/** The frontmatter field, dotted, where it is one. */
+	field?: string;
+	/** File position of a character of `text`. */
+	position(index: number): Position;
+}
+
+// Characters that render as nothing but split a word for a pattern: zero-width space and joiners,
+// word joiner, soft hyphen, BOM, bidirectional controls, Mongolian vowel separator.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
+
+/** The text as a reader sees it, with the index of each character in the original. */
+export function normalize(raw: string): { text: string; map: number[] } {
+	let text = '';
+	const map: number[] = [];
+	for (let i = 0; i < raw.length; i++) {
+		const char = raw[i];
+		if (INVISIBLE.test(char)) continue;
+		// Surrogate pairs stay together.
+		const unit = /[\ud800-\udbff]/.test(char) && i + 1 < raw.length ? char + raw[++i] : char;
+		const folded = unit.normalize('NFKC');
+		for (let k = 0; k < folded.length; k++) map.push(i - (unit.length - 1));
+		text += folded;
+	}
+	map.push(raw.length);
+	return { text, map };
+}
+
+const fieldName = (path: readonly PropertyKey[]) => path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+
+const getIn = (data: unknown, path: readonly PropertyKey[]) => path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+
+/** Every string value of a YAML document with its path and where its text starts. */
+function stringLeaves(source: Located): { path: PropertyKey[]; value: string; position: (index: number) => Position }[] {
+	const leaves: ReturnType<typeof stringLeaves> = [];
+	const visit = (node: unknown, path: PropertyKey[]) => {
+		if (isMap(node)) {
+			for (const pair of node.items) if (isScalar(pair.key)) visit(pair.value, [...path, pair.key.value as PropertyKey]);
+		} else if (isSeq(node)) {
+			node.items.forEach((item, i) => visit(item, [...path, i]));
+		} else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+			const value = node.value;
+			const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+			const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+			const start = source.lines.linePos(node.range[0] + (quoted ? 1 : 0));
+			leaves.push({
+				path,
+				value,
+				position: (index) => {
+					const before = value.slice(0, index);
+					const breaks = before.split('\n').length - 1;
+					const line = start.line + source.lineOffset + breaks + (block ? 1 : 0);
+					return { line, column: breaks || block ? index - before.lastIndexOf('\n') : start.col + index };
+				},
+			});
+		}
+	};
+	visit((source.doc as { contents: Node | null }).contents, []);
+	return leaves;
+}
+
+const segment = (raw: string, props: Omit<Segment, 'text' | 'position'>, position: (index: number) => Position): Segment => {
+	const { text, map } = normalize(raw);
+	return { ...props, text, position: (index) => position(map[Math.min(index, map.length - 1)]) };
+};
+
+/** A frontmatter's strings; `shown` is the data the public edition keeps (undefined: all of it). */
+export function frontmatterSegments(source: Located, shown: Record<string, unknown> | undefined, options: { external: boolean }): Segment[] {
+	return stringLeaves(source).map(({ path, value, position }) => {
+		const last = path.at(-1);
+		const url = last === 'url' || last === 'ticket';
+		const dropped = shown !== undefined && getIn(shown, path) !== value;
+		return segment(value, { kind: url ? 'url' : 'prose', published: !dropped, dropped, quoted: false, publicLink: options.external && fieldName(path) === 'source.url', field: fieldName(path) }, position);
+	});
+}
+
+/** A body's texts: prose, code, links, raw HTML and comments, with what its <Internal> parts hide. */
+export function bodySegments(body: string, bodyLine: number, analysis: BodyAnalysis = analyzeBody(body)): Segment[] {
+	const position = bodyPosition(body);
+	return analysis.texts.map((t) => {
+		const at = (index: number) => {
+			const piece = t.pieces.findLast((p) => p.at <= index) ?? t.pieces[0] ?? { at: 0, offset: t.offset };
+			const { line, column } = position(piece.offset + index - piece.at);
+			return { line: line + bodyLine - 1, column };
+		};
+		const published = t.kind !== 'comment' && !within(analysis.internal, t.offset);
+		return segment(t.text, { kind: t.kind, published, quoted: t.quoted, image: t.image }, at);
+	});
+}
+
+/** The strings of a postmortem's frontmatter as the public edition keeps them. */
+export const publicData = (data: Record<string, unknown>, publicOwners: boolean, ids?: ReadonlySet<string>) => editionData(data, { edition: 'public', publicOwners, ids });
