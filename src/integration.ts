@@ -16,7 +16,7 @@ import { builtPages, sitemapXml } from './lib/sitemap.ts';
 
 /**
  * The public edition is built only if what it publishes passes `npm run lint`. The lint runs as its
- * own process: run inside Astro's, compromise and textlint left the following build many times
+ * own process: run inside Astro's, the lint's language model (compromise) left the following build many times
  * slower at 10,000 postmortems (seen: 30 s became more than 7 minutes).
  */
 function lintPublished(root: string, logger: { warn(message: string): void }) {
