@@ -309,7 +309,7 @@ function unclosedOpener(error: { code: string; message: string }): string | unde
 
 function parseYaml(file: string, text: string, lineOffset: number): { located: Located; problems: Problem[] } {
 	const lines = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true });
 	const located = { file, doc, lines, lineOffset };
 	const at = (offset: number) => {
 		const pos = lines.linePos(offset);

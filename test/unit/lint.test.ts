@@ -1,46 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintArchive, readLintSettings, settingsRules } from '../../src/lib/lint/index.ts';
 import { BLAMELESS_RULES, PRIVACY_RULES, UNSAFE_RULES } from '../../src/lib/lint/rules.ts';
 import type { Problem } from '../../src/lib/check/problem.ts';
-import { fixture, root, run } from '../helpers.ts';
+import { fixture, lintArchiveOf as archive, lintPostmortem as postmortem, root, run } from '../helpers.ts';
 
 const examples = parse(readFileSync(fixture('lint', 'examples.yml'), 'utf8')) as Record<string, { fail: string[]; pass: string[] }>;
-
-/** A public, published postmortem around a body, valid for the check. */
-const postmortem = (body: string, { visibility = 'public', extra = '' } = {}) => `---
-title: Lint example
-summary: An example for one lint rule.
-severity: SEV-3
-status: published
-published: 2025-05-01
-visibility: ${visibility}
-started: 2025-05-01T10:00:00Z
-detected: 2025-05-01T10:05:00Z
-resolved: 2025-05-01T11:00:00Z
-components: [checkout-api]
-causes:
-  trigger: deployment
-impact: Visitors saw errors.
-timeline:
-  - at: 2025-05-01T10:00:00Z
-    event: It began.
-${extra}---
-
-${body}
-`;
-
-function archive(files: Record<string, string>): string {
-	const dir = mkdtempSync(join(tmpdir(), 'hindsight-lint-'));
-	cpSync(fixture('archive', 'components.yml'), join(dir, 'components.yml'));
-	cpSync(fixture('archive', 'causes.yml'), join(dir, 'causes.yml'));
-	cpSync(fixture('lint', 'lint.yml'), join(dir, 'lint.yml'));
-	for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-	return dir;
-}
 
 describe('every rule has a failing and a passing example', () => {
 	const declared = [

@@ -12,7 +12,7 @@
  */
 import { lintSource } from '@secretlint/core';
 import { creator as secretPatterns } from '@secretlint/secretlint-rule-pattern';
-import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import { join } from 'node:path';
 import type { LintSettings } from '../../schemas/lint.ts';
 import type { Problem } from '../check/problem.ts';
@@ -93,17 +93,16 @@ const SECRET_PATTERNS = [
 	{ name: 'a bearer token', patterns: [String.raw`/\bBearer\s+[A-Za-z0-9._~+/-]{20,}=*/`] },
 ];
 
+/**
+ * secretlint's recommended rules, registered one by one rather than as the preset: the preset's
+ * comment filter honours secretlint-disable comments, and secretlint does not let a preset's rule be
+ * disabled. Inside a postmortem nothing may switch detection off; allowSecrets in lint.yml does that, reviewed.
+ */
 const SECRETLINT_CONFIG = {
 	rules: [
-		{
-			id: '@secretlint/secretlint-rule-preset-recommend',
-			rule: unwrap(recommended),
-			rules: [
-				{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } },
-				// secretlint-disable comments inside a postmortem must not switch detection off; allowSecrets in lint.yml does that, reviewed.
-				{ id: '@secretlint/secretlint-rule-filter-comments', disabled: true },
-			],
-		},
+		...unwrap(recommendedRules)
+			.filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+			.map((rule) => ({ id: rule.meta.id, rule, options: rule.meta.id === '@secretlint/secretlint-rule-aws' ? { enableIDScanRule: true } : undefined })),
 		{ id: '@secretlint/secretlint-rule-pattern', rule: unwrap(secretPatterns), options: { patterns: SECRET_PATTERNS } },
 	],
 };

@@ -10,7 +10,11 @@ import { NOT_PEOPLE, ORDINARY_WORDS } from './not-people.ts';
 import type { Detection } from './secrets.ts';
 
 export type NameDetection = Detection & {
-	/** 'context': the sentence treats the word as a person (or it is a known first name and a surname). 'guess': only compromise says so. */
+	/**
+	 * 'context': the sentence treats the word as a person ("paged X", "X restarted", "X's laptop"),
+	 * or it is a first name compromise knows followed by a surname. 'guess': only compromise's
+	 * people() says so, or only the shape does (two or more unknown capitalized words mid-sentence).
+	 */
 	strength: 'context' | 'guess';
 };
 
@@ -29,8 +33,8 @@ const WORD = String.raw`(?:(?:al|el)-)?(?:Mc|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}
 /** Lower-case particles inside names: Ana de Souza, Ahmed bin Rashid, Ludwig van Beethoven. */
 const PARTICLE = '(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin|binti|bint|ibn|ben)';
 const NAME = String.raw`${WORD}(?:[ \t]+(?:${PARTICLE}[ \t]+)?${WORD}){0,3}`;
-/** A name, or several: "Priya and Keiko", "Ana, Bruno & Chen". */
-const NAMES = String.raw`(?<![\p{L}\p{N}_'’@./-])(?<name>${NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)${NAME})*)(?![\p{L}\p{N}_])`;
+/** A name, or several: "Priya and Keiko", "Ana, Bruno & Chen". At most six, so a long list costs linear time, not quadratic. */
+const NAMES = String.raw`(?<![\p{L}\p{N}_'’@./-])(?<name>${NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)${NAME}){0,5})(?![\p{L}\p{N}_])`;
 
 /** First letter either case, the rest as written: a trigger may start a sentence. */
 const either = (words: string[]) => words.map((w) => w.replace(/^[a-z]/, (c) => `[${c}${c.toUpperCase()}]`)).join('|');
@@ -57,7 +61,9 @@ const VERBS = [
 	'checked', 'tried', 'saw', 'drained', 'failed over', 'promoted', 'rotated', 'revoked', 're-?ran', 'killed', 'scaled', 'bumped', 'flipped', 'toggled', 'disabled', 'enabled', 'triaged',
 	'diagnosed', 'identified', 'traced', 'debugged', 'discovered', 'explained', 'wondered', 'thought', 'assumed', 'knew', 'remembered', 'forgot', 'typed', 'mistyped', 'clicked', 'copied', 'pasted',
 	'edited', 'committed', 'tested', 'verified', 'applied', 'executed', 'kicked off', 'handed', 'coordinated', 'led', 'drove', 'announced', 'emailed', 'messaged', 'reached out', 'stepped in',
-	'jumped in', 'hopped on', 'dialed in', 'dialled in', 'called', 'recalled', 'asked', 'shared', 'summarized', 'summarised', 'wrapped up', 'handed over', 'signed off',
+	'jumped in', 'hopped on', 'dialed in', 'dialled in', 'called', 'recalled', 'shared', 'summarized', 'summarised', 'wrapped up', 'handed over', 'signed off',
+	// The failure verbs of blameless/named-subject.
+	'deleted', 'dropped', 'broke', 'caused', 'ignored', 'misconfigured', 'overlooked', 'neglected', 'messed up', 'removed', 'truncated', 'wiped', 'overwrote', 'force-pushed', 'accidentally', 'mistakenly',
 ].join('|');
 const ADVERB = '(?:then|quickly|immediately|manually|also|later|finally|eventually|first|successfully|soon|had|has|have|was|were|who|and|,)';
 
@@ -77,6 +83,11 @@ const CONTEXTS: RegExp[] = [
 	new RegExp(String.raw`${NAMES}[ \t]+(?:from|on|of|in|with)[ \t]+(?:the[ \t]+|our[ \t]+|their[ \t]+)?(?:[\p{L}\p{N}/&-]+[ \t]+){0,3}team(?![\p{L}])`, 'dgu'),
 	new RegExp(String.raw`${NAMES}[ \t]+from[ \t]+(?:SRE|DevOps|Ops|IT|Support|support|Security|security|Infra|infra)(?![\p{L}])`, 'dgu'),
 	new RegExp(String.raw`${NAMES}[ \t]*(?:\((?<paren>[^()\n]{1,40})\)|,[ \t]*(?<appositive>(?:the|our|a|an|one of our|another)[ \t]+[^,.;()\n]{1,40}))`, 'dgu'),
+	// Work that comes from, goes to or is agreed with a person: "the change from Vikram", "went to Adebayo for comments".
+	new RegExp(String.raw`(?<![\p{L}])(?:${either(['change', 'patch', 'fix', 'PR', 'pull request', 'commit', 'message', 'call', 'request', 'note', 'e-?mail', 'review', 'question', 'handover', 'hand-off'])})s?[ \t]+from[ \t]+${NAMES}`, 'dgu'),
+	new RegExp(String.raw`(?<![\p{L}])(?:${either(['went', 'sent', 'forwarded', 'handed', 'given', 'passed', 'escalated', 'assigned'])})[ \t]+to[ \t]+${NAMES}[ \t]+(?:for|to)(?![\p{L}])`, 'dgu'),
+	new RegExp(String.raw`(?<![\p{L}])(?:${either(['agreed', 'met', 'synced', 'spoke', 'talked', 'checked', 'consulted', 'coordinated', 'sat down'])})[ \t]+with[ \t]+${NAMES}`, 'dgu'),
+	new RegExp(String.raw`${NAMES}[ \t]+and[ \t]+(?:two|three|four|five|six|several|a few|\d+)[ \t]+others(?![\p{L}])`, 'dgu'),
 ];
 
 /**
@@ -126,7 +137,11 @@ function ordinary(word: string, lowerWords: Set<string>, inLine: string[] = []):
 	if (tags.some((t) => NAME_TAGS.has(t))) return false;
 	return tags.length > 0 || ORDINARY_WORDS.has(w) || lowerWords.has(w) || ENGLISH_ENDING.test(w) || inLine.some((t) => VERB_TAGS.has(t));
 }
-const VERB_TAGS = new Set(['Verb', 'Gerund', 'PastTense', 'Adverb']);
+// A plural noun in its sentence ("Gateways restarted") is a kind of thing; names are singular.
+const VERB_TAGS = new Set(['Verb', 'Gerund', 'PastTense', 'Adverb', 'Plural']);
+
+/** Words that can stand between an article and a noun: "a delayed Enactor", "the new Scheduler". */
+const ARTICLE_MODIFIERS = new Set(['Adjective', 'PastTense', 'Participle', 'Comparative', 'Superlative', 'Gerund']);
 
 interface Candidate {
 	/** Offsets in the line. */
@@ -164,6 +179,13 @@ function vet(c: Candidate, facts: LineFacts): { start: number; end: number } | u
 	const from = words[0].start;
 	const to = words.at(-1)!.start + words.at(-1)!.text.length;
 	if (facts.phrases.some(([a, b]) => from < b && a < to)) return undefined;
+	// People's names take no article: "a delayed Enactor", "the Planner" are parts of a system.
+	const before = /(?:^|[^\p{L}])(?:a|an|the|another|each|every|this|that|these|those|its)[ \t]+(?:(?<between>[\p{Ll}-]+)[ \t]+)?$/iu.exec(facts.line.slice(0, from));
+	if (before) {
+		const between = before.groups?.between;
+		const at = between ? facts.line.lastIndexOf(between, from) : -1;
+		if (!between || (facts.tagsAt.get(at) ?? []).some((t) => ARTICLE_MODIFIERS.has(t))) return undefined;
+	}
 	// A place or organization, and not also a name: known as one to compromise's lexicon, or, for
 	// a guess, tagged as one in this sentence. A context outweighs compromise's inference, which
 	// reads "Park Ji-woo" as a park.
@@ -236,6 +258,14 @@ function lineNames(line: string, lowerWords: Set<string>, allowed: Set<string>):
 	const terms = (doc.json({ offset: true, terms: { tags: true, offset: true } }) as { terms: Term[] }[]).flatMap((s) => s.terms);
 	const tagsAt = new Map(terms.map((t) => [t.offset.start, t.tags]));
 	const phrases = [...line.matchAll(PHRASES)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+	// The caller's phrases count wherever a candidate falls in them too: "Larkspur" in "Larkspur Ops".
+	const lowerLine = line.toLowerCase();
+	for (const phrase of allowed) {
+		if (!phrase.includes(' ')) continue;
+		for (let at = lowerLine.indexOf(phrase); at >= 0; at = lowerLine.indexOf(phrase, at + 1)) {
+			if (!/[\p{L}\p{N}]/u.test(lowerLine[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(lowerLine[at + phrase.length] ?? '')) phrases.push([at, at + phrase.length]);
+		}
+	}
 	const facts: LineFacts = { line, lowerWords, allowed, tagsAt, phrases };
 	const vetted: Candidate[] = [];
 	for (const c of raw) {
@@ -244,7 +274,8 @@ function lineNames(line: string, lowerWords: Set<string>, allowed: Set<string>):
 		let strength = c.strength;
 		// A first name compromise knows, then a capitalized word that is not ordinary: "Alice Smith", "Mehmet Yılmaz".
 		const words = line.slice(span.start, span.end).split(/[ \t]+/);
-		if (strength === 'guess' && words.length >= 2 && tagsOf(words[0]).some((t) => FIRST_NAME_TAGS.has(t)) && !ordinary(words[1], lowerWords, tagsAt.get(span.start + words[0].length + 1))) strength = 'context';
+		const firstName = [...tagsOf(words[0]), ...(tagsAt.get(span.start) ?? [])].some((t) => FIRST_NAME_TAGS.has(t));
+		if (strength === 'guess' && words.length >= 2 && firstName && !ordinary(words[1], lowerWords, tagsAt.get(span.start + words[0].length + 1))) strength = 'context';
 		vetted.push({ ...span, strength });
 	}
 	// Overlapping candidates are one name: the widest span, and 'context' if any of them had it.

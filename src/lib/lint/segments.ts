@@ -5,7 +5,7 @@
  * decided by the functions the loader uses (editionData, the body's <Internal> parts), so the lint
  * judges exactly what would be built, not a guess from the raw file.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { editionData } from '../edition.ts';
 import { analyzeBody, bodyPosition, within, type BodyAnalysis } from '../publish/body.ts';
 import type { Located, Position } from '../source.ts';
@@ -63,25 +63,45 @@ function stringLeaves(source: Located): { path: PropertyKey[]; value: string; po
 			for (const pair of node.items) if (isScalar(pair.key)) visit(pair.value, [...path, pair.key.value as PropertyKey]);
 		} else if (isSeq(node)) {
 			node.items.forEach((item, i) => visit(item, [...path, i]));
-		} else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-			const value = node.value;
-			const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-			const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
-			const start = source.lines.linePos(node.range[0] + (quoted ? 1 : 0));
-			leaves.push({
-				path,
-				value,
-				position: (index) => {
-					const before = value.slice(0, index);
-					const breaks = before.split('\n').length - 1;
-					const line = start.line + source.lineOffset + breaks + (block ? 1 : 0);
-					return { line, column: breaks || block ? index - before.lastIndexOf('\n') : start.col + index };
-				},
-			});
+		} else if (isScalar(node) && typeof node.value === 'string') {
+			leaves.push({ path, value: node.value, position: scalarPosition(source, node, node.value) });
 		}
 	};
 	visit((source.doc as { contents: Node | null }).contents, []);
 	return leaves;
+}
+
+/**
+ * Where a character of a scalar's value is in the file. YAML folds lines, strips indentation and
+ * decodes escapes, so the value is not the source text: the word around the character is looked up
+ * in the scalar's own source (its CST token), counting earlier occurrences of the same word.
+ */
+function scalarPosition(source: Located, node: Scalar, value: string): (index: number) => Position {
+	// Kept by parseDocument's keepSourceTokens. A block scalar's source starts on the line after its header (| or >).
+	const token = node.srcToken as { type?: string; source?: string; offset?: number } | undefined;
+	const raw = token?.source ?? '';
+	const offset = token?.offset ?? node.range?.[0] ?? 0;
+	const base = token?.type === 'block-scalar' ? (source.lines.lineStarts[source.lines.linePos(offset).line] ?? offset) : offset;
+	const at = (offset: number) => {
+		const { line, col } = source.lines.linePos(offset);
+		return { line: line + source.lineOffset, column: col };
+	};
+	return (index) => {
+		let start = Math.min(index, value.length);
+		let end = start;
+		while (start > 0 && !/\s/.test(value[start - 1])) start--;
+		while (end < value.length && !/\s/.test(value[end])) end++;
+		const word = value.slice(start, end);
+		if (!word) return at(base);
+		let seen = 0;
+		for (let i = value.indexOf(word); i >= 0 && i < start; i = value.indexOf(word, i + 1)) seen++;
+		let found = -1;
+		for (let k = 0; k <= seen; k++) {
+			found = raw.indexOf(word, found + 1);
+			if (found < 0) break;
+		}
+		return at(found < 0 ? base : base + found + (index - start));
+	};
 }
 
 const segment = (raw: string, props: Omit<Segment, 'text' | 'position'>, position: (index: number) => Position): Segment => {

@@ -18,7 +18,7 @@ export function readLintSettings(dir: string): { settings: LintSettings; problem
 	const { text, problems: readProblems } = readText(path);
 	if (text === undefined) return { settings: defaults, problems: readProblems };
 	const lines = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true });
 	const file = display(path);
 	if (doc.errors.length > 0) {
 		const problems = doc.errors.map((error): Problem => {
