@@ -17,6 +17,12 @@ export interface FeedItem {
 	tags: string[];
 }
 
+/**
+ * Text for a field that feed readers render as HTML (RSS <description>): a summary is plain text,
+ * so "<img src=…>" in it must reach the reader as those characters, not as an image.
+ */
+export const asHtmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** Published postmortems, most recently published first. */
 export function feedItems(entries: readonly IncidentEntry[], registries: Registries, limit = 50): FeedItem[] {
 	return entries

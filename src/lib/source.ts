@@ -4,7 +4,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node } from 'yaml';
 import type { Problem } from './check/problem.ts';
 
 /** Postmortem file extensions, matched in any letter case: .mdx, .MD, .Markdown … */
@@ -348,7 +348,32 @@ function parseYaml(file: string, text: string, lineOffset: number): { located: L
 			},
 		});
 	}
-	return { located, problems: found.filter(({ offset }) => offset === undefined || !within(offset)).map(({ problem }) => problem) };
+	const problems = found.filter(({ offset }) => offset === undefined || !within(offset)).map(({ problem }) => problem);
+	if (problems.length === 0) problems.push(...indirections(located));
+	return { located, problems };
+}
+
+/**
+ * Anchors (&a), aliases (*a) and keys that are not plain words. A value written once and shown in
+ * several fields defeats every check that reads fields by their place (a revenue figure aliased
+ * into the summary), and an alias before its anchor cannot be read at all. Postmortems need none.
+ */
+function indirections(located: Located): Problem[] {
+	const problems: Problem[] = [];
+	const at = (node: { range?: [number, number, number] | null } | null | undefined, message: string, fix: string) => {
+		const pos = located.lines.linePos(node?.range?.[0] ?? 0);
+		problems.push({ file: located.file, line: pos.line + located.lineOffset, column: pos.col, rule: 'yaml', severity: 'error', message, fix });
+	};
+	visit(located.doc, {
+		Alias: (_key, node) => void at(node, `the alias *${node.source} repeats a value written elsewhere`, 'write the value out where it is used; anchors and aliases are not allowed in postmortems'),
+		Node: (_key, node) => {
+			if ((node as { anchor?: string }).anchor) at(node, `the anchor &${(node as { anchor?: string }).anchor} marks a value to repeat elsewhere`, 'remove the anchor and write each value where it is used');
+		},
+		Pair: (_key, pair) => {
+			if (pair.key !== null && !isScalar(pair.key)) at(pair.key as Node, 'a key that is a list, a map or an alias', 'write each key as a plain word, e.g. summary:');
+		},
+	});
+	return problems;
 }
 
 /**
@@ -365,11 +390,12 @@ export function splitFrontmatter(raw: string): { yaml?: string; body: string; bo
 
 /**
  * Splits and parses one postmortem. Problems are returned, never thrown, so a run can report every file.
- * A byte-order mark is dropped and CRLF line ends become LF, so `raw` and `body` line up with the file's lines.
+ * A byte-order mark is dropped and CRLF and lone CR line ends become LF, so `raw` and `body` line up
+ * with the file's lines the way the Markdown parser counts them.
  */
 export function parsePostmortem(path: string, raw: string): { source?: PostmortemSource; problems: Problem[] } {
 	const file = display(path);
-	raw = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+	raw = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	const { yaml, body, bodyLine, unclosed } = splitFrontmatter(raw);
 	const required = `${REQUIRED_FIELDS.join(', ')}; \`npm run new\` writes a template with all of them`;
 	if (yaml === undefined) {
@@ -392,11 +418,12 @@ export function parsePostmortem(path: string, raw: string): { source?: Postmorte
 	if (problems.length === 0 && located.doc.contents === null) {
 		return { problems: [{ file, line: 1, rule: 'frontmatter', severity: 'error', message: 'the frontmatter is empty', fix: `write the fields between the two --- lines: ${required}` }] };
 	}
-	const data = located.doc.toJS() as unknown;
-	if (problems.length === 0 && (typeof data !== 'object' || data === null || Array.isArray(data))) {
-		problems.push({ file, line: 2, rule: 'frontmatter', severity: 'error', message: 'the frontmatter is not a map of fields', fix: 'write one `field: value` per line' });
-	}
+	// A document with problems is not converted: an alias used before its anchor would throw.
 	if (problems.length > 0) return { problems };
+	const data = located.doc.toJS() as unknown;
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+		return { problems: [{ file, line: 2, rule: 'frontmatter', severity: 'error', message: 'the frontmatter is not a map of fields', fix: 'write one `field: value` per line' }] };
+	}
 	return {
 		source: { ...located, id: idOf(path), data: data as Record<string, unknown>, body, bodyLine, raw },
 		problems,

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { archive, config } from '../lib/collections.ts';
-import { feedItems } from '../lib/feeds.ts';
+import { asHtmlText, feedItems } from '../lib/feeds.ts';
 
 export const GET: APIRoute = async ({ site }) => {
 	const { incidents, registries } = await archive();
@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
 		items: feedItems(incidents, registries).map((item) => ({
 			title: item.title,
 			link: item.url,
-			description: item.summary,
+			description: asHtmlText(item.summary),
 			pubDate: new Date(`${item.published}T00:00:00Z`),
 			categories: item.tags,
 		})),

@@ -49,6 +49,26 @@ describe('<Internal>, found by the Markdown parser that renders the body', () =>
 		expect(editionBody(body, 'public')).toBe(body);
 	});
 
+	it('keeps the shape of the line it was cut from, so a comment under it stays a comment', () => {
+		const body = 'Intro.\n\n<Internal>hidden</Internal>\n    <!-- COMMENT ghp_token on db5.acme.internal -->\n\nEnd.';
+		expect(analyzeBody(editionBody(body, 'public')).texts.filter((t) => t.kind !== 'comment').map((t) => t.text).join(' ')).not.toContain('COMMENT');
+	});
+
+	it('is a check error when cutting it would show text that was hidden', () => {
+		const body = 'Intro\n\n<Internal>\n\nx\n\n</Internal>\n```\n<!-- HIDDEN -->\n```\n';
+		expect(analyzeBody(body).issues.map((i) => i.message)).toContainEqual(expect.stringContaining("'HIDDEN' would be shown"));
+	});
+
+	it.each([
+		['fullwidth brackets', 'Text ＜Internal＞SECRET＜/Internal＞ more.'],
+		['a zero-width space in the name', 'Text <Inter\u200bnal>SECRET</Inter\u200bnal> more.'],
+		['a link title', '[status](https://example.com/status "<Internal>SECRET</Internal>")'],
+		['an image description', '![<Internal>SECRET</Internal>](/diagram.png)'],
+		['an HTML attribute', '<abbr title="<Internal>SECRET</Internal>">x</abbr>'],
+	])('is a check error when written where it cannot work: %s', (_name, body) => {
+		expect(analyzeBody(body).issues.filter((i) => i.severity === 'error').length).toBeGreaterThan(0);
+	});
+
 	it('must close in the same paragraph when inline', () => {
 		expect(issues('A <Internal>one\n\ntwo</Internal> b.').map(([severity]) => severity)).toContain('error');
 	});

@@ -64,6 +64,7 @@ describe('the remaining rules, one fixture each', () => {
 			['2025-07-02-timeline.mdx', 29, 'todo', 'error'],
 			['2025-07-03-public.mdx', 16, 'public-links-internal', 'error'],
 			['2025-07-03-public.mdx', 21, 'internal-block', 'error'],
+			['2025-07-05-markup.mdx', 13, 'internal-outside-body', 'error'],
 			['2025-07-05-markup.mdx', 15, 'public-links-unpublished', 'warning'],
 			['2025-07-05-markup.mdx', 20, 'html-removed', 'warning'],
 			['Bad_Name.mdx', 1, 'file-name', 'error'],

@@ -53,7 +53,7 @@ describe('links to other postmortems', () => {
 describe('<Internal> blocks', () => {
 	const body = 'Before.\n\n<Internal>\n\nSecret **host** db-7.\n\n</Internal>\n\nAfter <Internal>inline secret</Internal> text.';
 	it('are removed from the public edition before rendering', () => {
-		expect(editionBody(body, 'public')).toBe('Before.\n\n\n\nAfter  text.');
+		expect(editionBody(body, 'public')).toBe('Before.\n\n\n\nAfter <span></span> text.');
 	});
 	it('are marked in the internal edition, as a block or inline', () => {
 		expect(editionBody(body, 'internal')).toBe('Before.\n\n<div class="internal-only">\n\nSecret **host** db-7.\n\n</div>\n\nAfter <span class="internal-only">inline secret</span> text.');

@@ -80,6 +80,64 @@ describe('what the public edition publishes, however it is written', () => {
 	});
 });
 
+describe('what an attacker tried next', () => {
+	let dir: string;
+	let problems: Problem[];
+	const host = 'db6.larkspur.internal';
+	beforeAll(async () => {
+		dir = archive({
+			// A paragraph, a heading and a cell that start with an inline part: the words after it are public.
+			'2025-05-01-leading.mdx': postmortem(`<Internal>x</Internal> The primary ${host} failed.\n\n## <Internal>y</Internal> Failover of db7.larkspur.internal\n\n| step |\n| --- |\n| <Internal>z</Internal> restart db8.larkspur.internal |`),
+			// Inline HTML and code spans render as nothing between their neighbours.
+			'2025-05-01-split.mdx': postmortem('It ran on db6.larkspur<wbr>.internal, mailed bob<!---->@example.com, and used `db9.lark`spur.internal.'),
+			'2025-05-01-reference.mdx': postmortem(`![Diagram of ${host}][diagram]\n\n[diagram]: /diagram.png`),
+			'2025-05-01-labels.mdx': postmortem(`\`\`\`${host}\ncode\n\`\`\`\n\nA note[^db7.larkspur.internal].\n\n[^db7.larkspur.internal]: Text.`),
+			'2025-05-01-case.mdx': postmortem('Body.').replace('components: [checkout-api]', 'components: [CHECKOUT-API]'),
+			'2025-05-01-allowlist.mdx': postmortem('Priya Raman restarted the primary at 02:10.'),
+			'2025-05-01-source.mdx': postmortem('Body.', { extra: `source:\n  organization: Globex\n  url: https://grafana.${host}/d/x\n` }),
+			'2025-05-01-names-internal.mdx': postmortem('See [the earlier one](/incidents/2025-05-01-draft/) and 2025-05-01-draft.'),
+			'2025-05-01-draft.mdx': postmortem('Draft.').replace('status: published', 'status: draft'),
+			'2025-05-01-markup.mdx': postmortem('![a](http:evil.example/x.png)').replace('summary: An example for one lint rule.', 'summary: <img/src="x"/onerror=alert(1)>'),
+		});
+		writeFileSync(join(dir, 'components.yml'), `- id: checkout-api\n  name: Checkout API\n  team: payments\n  description: Runs on ${host}.\n- id: unused\n  name: Unused\n  team: data\n  description: Priya Raman and Oluwaseun Adeyemi built it.\n`);
+		problems = (await lintArchive(dir)).problems;
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	const errors = (file: string) => problems.filter((p) => p.file.endsWith(file) && p.severity === 'error').map((p) => [p.line, p.rule]);
+
+	it('judges the words after an inline <Internal> part as published', () => {
+		expect(errors('leading.mdx')).toEqual([
+			[20, 'privacy/internal-host'],
+			[22, 'privacy/internal-host'],
+			[26, 'privacy/internal-host'],
+		]);
+	});
+	it('reads a host or address split by inline HTML or a code span as the page shows it', () => {
+		expect(errors('split.mdx').map(([, rule]) => rule)).toEqual(expect.arrayContaining(['privacy/internal-host', 'privacy/email']));
+		expect(problems.some((p) => p.file.endsWith('split.mdx') && p.message.includes('db9.larkspur.internal'))).toBe(true);
+	});
+	it("lints a reference image's description, a code fence's language and a footnote's label", () => {
+		expect(errors('reference.mdx')).toEqual([[20, 'privacy/internal-host']]);
+		expect(errors('labels.mdx').map(([, rule]) => rule)).toEqual(['privacy/internal-host', 'privacy/internal-host']);
+	});
+	it('publishes the registry entry a postmortem names in another letter case, and never lets a description widen the name allowlist', () => {
+		expect(errors('components.yml')).toEqual([[4, 'privacy/internal-host']]);
+		expect(errors('allowlist.mdx')).toEqual([[20, 'privacy/person-name']]);
+	});
+	it('still reports an internal host in the source link of another organization', () => {
+		expect(errors('source.mdx')).toEqual([[20, 'privacy/internal-host']]);
+	});
+	it('reports a link to, or a mention of, a postmortem the public edition does not build', () => {
+		expect(errors('names-internal.mdx')).toEqual([[20, 'privacy/internal-postmortem']]);
+	});
+	it('reports markup in a summary, which feed readers render, and a scheme-only remote image', () => {
+		expect(errors('markup.mdx')).toEqual([
+			[3, 'unsafe/event-handler'],
+			[20, 'unsafe/remote-image'],
+		]);
+	});
+});
+
 describe('notes and registries, which reach the pattern pages', () => {
 	let dir: string;
 	let problems: Problem[];

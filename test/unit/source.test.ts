@@ -348,3 +348,23 @@ describe('npm run check over subfolders and symlinks', () => {
 		expect(duplicate.message).toBe(`the id '2025-03-01-same-name' is also used by ${display(first)}; both would be served at /incidents/2025-03-01-same-name/`);
 	});
 });
+
+describe('frontmatter that says one thing in two places', () => {
+	it('refuses anchors and aliases, which would put a dropped field (revenue) into a published one, without throwing on an alias before its anchor', () => {
+		const aliased = parsePostmortem('/x/2025-01-01-a.mdx', '---\ntitle: t\nsummary: *r\nimpact:\n  description: d\n  revenue: &r "db1.acme.internal"\n---\nBody.\n');
+		expect(aliased.source).toBeUndefined();
+		expect(aliased.problems.map((p) => [p.line, p.rule, p.message.split(' ').slice(0, 3).join(' ')])).toEqual([
+			[3, 'yaml', 'the alias *r'],
+			[6, 'yaml', 'the anchor &r'],
+		]);
+		const key = parsePostmortem('/x/2025-01-01-b.mdx', '---\ntags: [&s summary]\n*s : leaked\n---\nBody.\n');
+		expect(key.problems.some((p) => p.rule === 'yaml')).toBe(true);
+	});
+});
+
+describe('line ends', () => {
+	it('reads a lone CR as a line end, as the Markdown parser does, so <Internal> parts are cut where they are', () => {
+		const { source } = parsePostmortem('/x/2025-01-01-cr.mdx', '---\ntitle: t\n---\nIntro.\r\r> <Internal>\r>\r> SECRET\r>\r> </Internal>\r');
+		expect(source!.body).toBe('Intro.\n\n> <Internal>\n>\n> SECRET\n>\n> </Internal>\n');
+	});
+});

@@ -6,6 +6,7 @@ import type { Cause, Component } from '../../schemas/registry.ts';
 import type { Moment } from '../../schemas/common.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import { bodyPosition, type BodyAnalysis, type BodyIssue } from '../publish/body.ts';
+import { normalize } from '../publish/text.ts';
 import { didYouMean } from '../suggest.ts';
 import { nearDuplicateTags, tagCounts } from '../tags.ts';
 import { fieldLines, locate, type Located, type PostmortemSource } from '../source.ts';
@@ -40,6 +41,16 @@ export interface BodyDocument {
 	/** The file line on which the body starts. */
 	bodyLine: number;
 	analysis: BodyAnalysis;
+}
+
+const INTERNAL_LOOKALIKE = /<\s*\/?\s*internal\b/i;
+
+/** Every string in parsed YAML data, with its path. */
+function stringsIn(data: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; value: string }[] {
+	if (typeof data === 'string') return [{ path, value: data }];
+	if (Array.isArray(data)) return data.flatMap((item, i) => stringsIn(item, [...path, i]));
+	if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => stringsIn(value, [...path, key]));
+	return [];
 }
 
 /** The analysis' problems of one rule, located in the file. */
@@ -291,6 +302,21 @@ export const rules: Rule[] = [
 		id: 'internal-block',
 		description: 'Every <Internal> is spelled so that Markdown reads it as a tag, is closed by </Internal>, and none is nested: anything else would publish its text.',
 		check: ({ documents }) => documents.flatMap((doc) => bodyProblems(doc, 'internal-block')),
+	},
+	{
+		id: 'internal-outside-body',
+		description: '<Internal> works only in a body: in a frontmatter field or a registry entry it would be published as written.',
+		check: ({ postmortems, registries }) => {
+			const located: [Located, unknown][] = [
+				...postmortems.map(({ source }): [Located, unknown] => [source, source.data]),
+				...([[registries.components, registries.componentItems], [registries.causes, registries.causeItems]] as const).filter(([l]) => l).map(([l, items]): [Located, unknown] => [l!, items]),
+			];
+			return located.flatMap(([source, data]) =>
+				stringsIn(data)
+					.filter(({ value }) => INTERNAL_LOOKALIKE.test(normalize(value).text))
+					.map(({ path }) => at('internal-outside-body', source, path, { severity: 'error', message: `${fieldName(path) || 'this value'} holds <Internal>, which works only in the body: the field would be published as written`, fix: 'keep internal details out of frontmatter fields, or move the sentence into the body inside <Internal>…</Internal>' })),
+			);
+		},
 	},
 	{
 		id: 'html-removed',

@@ -14,12 +14,13 @@ import { lintSource } from '@secretlint/core';
 import { creator as secretPatterns } from '@secretlint/secretlint-rule-pattern';
 import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import { join } from 'node:path';
+import { toKebab } from '../../schemas/common.ts';
 import type { LintSettings } from '../../schemas/lint.ts';
 import type { Problem } from '../check/problem.ts';
 import { inEdition, noteInEdition } from '../edition.ts';
 import { readNotes } from '../notes.ts';
 import { analyzeBody, bodyPosition, type BodyAnalysis } from '../publish/body.ts';
-import { CAUSES_FILE, COMPONENTS_FILE, listPostmortemFiles, readPostmortem, readRegistry } from '../source.ts';
+import { CAUSES_FILE, COMPONENTS_FILE, idOf, listPostmortemFiles, readPostmortem, readRegistry } from '../source.ts';
 import { findNames } from './names.ts';
 import {
 	BLAMELESS_RULES,
@@ -188,7 +189,7 @@ function unsafeMarkup(analysis: BodyAnalysis, segments: Segment[], position: (of
 		});
 	}
 	for (const segment of segments) {
-		if (segment.image && /^\s*(?:https?:)?\/\//i.test(segment.text)) {
+		if (segment.image && /^\s*(?:[a-z][\w+.-]*:|\/\/)/i.test(segment.text)) {
 			findings.push({ segment, index: 0, text: segment.text, rule: 'unsafe/remote-image', category: 'unsafe', message: 'an image loaded from another site', fix: 'download the image into the repository and reference it locally, or link to it' });
 		}
 	}
@@ -207,6 +208,8 @@ const unsafeRulesFor = (segment: Segment) =>
 const FAILURE_VERB = /^\s+(?:broke|deleted|dropped|forgot|failed|missed|caused|ignored|mistyped|misconfigured|overlooked|neglected|messed)\b/i;
 
 interface Detectors {
+	/** Ids of postmortems the public edition does not build: naming one in published text gives it away. */
+	unpublished: Set<string>;
 	privacy: PatternRule[];
 	blameless: PatternRule[];
 	allowed: Set<string>;
@@ -219,7 +222,8 @@ async function findingsIn(segments: Segment[], path: string, detectors: Detector
 	for (const segment of segments) {
 		findings.push(...findSecrets(segment.text).map((d): Finding => ({ segment, index: d.index, text: d.text, rule: d.rule, category: 'secret', message: d.message, fix: d.fix })));
 		findings.push(...splitSecrets(segment));
-		const privacy = segment.publicLink ? detectors.privacy.filter((r) => r.id !== 'privacy/internal-url' && r.id !== 'privacy/internal-host') : detectors.privacy;
+		// Another organization's write-up may live on a status page or a shared document; a host under our internal domains is never public.
+		const privacy = segment.publicLink ? detectors.privacy.filter((r) => r.id !== 'privacy/internal-url') : detectors.privacy;
 		findings.push(...patternFindings(segment, privacy));
 		// Decoded percent-escapes hide hosts and addresses in links just as entities do in text.
 		if (segment.kind === 'url' && segment.text.includes('%')) {
@@ -230,9 +234,13 @@ async function findingsIn(segments: Segment[], path: string, detectors: Detector
 				// Not valid percent-encoding: the browser shows it as written, already linted.
 			}
 		}
+		for (const match of segment.text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
+			if (!detectors.unpublished.has(match[0].toLowerCase())) continue;
+			findings.push({ segment, index: match.index, text: match[0], rule: 'privacy/internal-postmortem', category: 'privacy', message: `'${match[0]}' is a postmortem the public edition does not publish`, fix: 'remove the link or the mention; the public edition has no page for it, and its id says what it is about' });
+		}
 		if (segment.kind === 'code' || segment.kind === 'url') continue;
 		findings.push(...patternFindings(segment, unsafeRulesFor(segment)));
-		const prose = withoutUrls(segment.text);
+		const prose = withoutUrls(segment.masked ?? segment.text);
 		findings.push(
 			...patternFindings(segment, detectors.blameless, prose).map((f) => ({ ...f, soft: segment.quoted || (options.external && inQuotes(segment.text, f.index)) })),
 		);
@@ -292,10 +300,17 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 	const publicOwners = options.publicOwners ?? true;
 	const { settings, problems } = readLintSettings(dir);
 	const registries = [COMPONENTS_FILE, CAUSES_FILE].map((file) => ({ file, ...readRegistry(dir, file) }));
-	const registryNames = registries.flatMap(({ items }) => items.flatMap((item) => Object.values((item ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string')));
+	// Component and cause names and teams look like names to a language model; descriptions are prose, and never widen the allowlist.
+	const registryNames = registries.flatMap(({ items }) => items.flatMap((item) => ['id', 'name', 'team'].map((key) => (item as Record<string, unknown> | null)?.[key]).filter((v): v is string => typeof v === 'string')));
 	const teamRules = settingsRules(settings);
 	const enabled = (rule: PatternRule) => !settings.disableRules.includes(rule.id);
+	const sources = listPostmortemFiles(dir).flatMap((path) => {
+		const { source } = readPostmortem(path);
+		return source ? [{ path, source }] : []; // npm run check reports unreadable files.
+	});
+	const publishedIds = new Set(sources.filter(({ source }) => inEdition(source.data, 'public')).map(({ source }) => source.id));
 	const detectors: Detectors = {
+		unpublished: new Set(listPostmortemFiles(dir).map(idOf).filter((id) => !publishedIds.has(id))),
 		privacy: [...PRIVACY_RULES.filter(enabled), ...teamRules.filter((r) => r.category !== 'blameless')],
 		blameless: [...BLAMELESS_RULES.filter(enabled), ...teamRules.filter((r) => r.category === 'blameless')],
 		allowed: new Set(lowerWords([...DEFAULT_ALLOWED_NAMES, ...settings.allowNames, ...registryNames])),
@@ -307,19 +322,15 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		problems.push(...toProblems(findings, file, published));
 	};
 
-	const sources = listPostmortemFiles(dir).flatMap((path) => {
-		const { source } = readPostmortem(path);
-		return source ? [{ path, source }] : []; // npm run check reports unreadable files.
-	});
-	const publishedIds = new Set(sources.filter(({ source }) => inEdition(source.data, 'public')).map(({ source }) => source.id));
 	let files = 0;
 	const named = { components: new Set<string>(), causes: new Set<string>() };
 	for (const { path, source } of sources) {
 		const published = publishedIds.has(source.id);
 		if (published) {
-			for (const id of [source.data.components].flat()) named.components.add(String(id));
+			// Ids as the schema reads them ("CHECKOUT" names checkout).
+			for (const id of [source.data.components].flat()) named.components.add(toKebab(String(id)));
 			const causes = (source.data.causes ?? {}) as { trigger?: unknown; contributing?: unknown };
-			for (const id of [causes.trigger, causes.contributing].flat()) named.causes.add(String(id));
+			for (const id of [causes.trigger, causes.contributing].flat()) named.causes.add(toKebab(String(id)));
 		}
 		if (options.publishedOnly && !published) continue;
 		files++;
@@ -337,7 +348,7 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		const kind = file === COMPONENTS_FILE ? 'components' : 'causes';
 		const shown = items.map((item) => {
 			const entry = (item ?? {}) as Record<string, unknown>;
-			if (!named[kind].has(String(entry.id))) return undefined;
+			if (!named[kind].has(toKebab(String(entry.id)))) return undefined;
 			const { team: _, ...rest } = entry;
 			return publicOwners ? entry : rest;
 		});

@@ -119,7 +119,7 @@ export const UNSAFE_RULES: PatternRule[] = [
 		id: 'unsafe/event-handler',
 		category: 'unsafe',
 		description: 'Inline event handlers such as onclick= and javascript: URLs.',
-		pattern: String.raw`<[^>]*\son[a-z]+\s*=|javascript:`,
+		pattern: String.raw`<[^>]*[\s/]on[a-z]+\s*=|javascript:`,
 		message: () => 'an inline event handler or javascript: URL',
 		fix: 'remove it; postmortems do not run code',
 	},

@@ -7,7 +7,8 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { editionData } from '../edition.ts';
-import { analyzeBody, bodyPosition, within, type BodyAnalysis } from '../publish/body.ts';
+import { analyzeBody, bodyPosition, codeRanges, within, type BodyAnalysis, type BodyText } from '../publish/body.ts';
+import { normalize } from '../publish/text.ts';
 import type { Located, Position } from '../source.ts';
 
 export interface Segment {
@@ -26,29 +27,10 @@ export interface Segment {
 	image?: boolean;
 	/** The frontmatter field, dotted, where it is one. */
 	field?: string;
+	/** `text` with code spans blanked, where the segment has some: for the checks of the author's own words. */
+	masked?: string;
 	/** File position of a character of `text`. */
 	position(index: number): Position;
-}
-
-// Characters that render as nothing but split a word for a pattern: zero-width space and joiners,
-// word joiner, soft hyphen, BOM, bidirectional controls, Mongolian vowel separator.
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
-
-/** The text as a reader sees it, with the index of each character in the original. */
-export function normalize(raw: string): { text: string; map: number[] } {
-	let text = '';
-	const map: number[] = [];
-	for (let i = 0; i < raw.length; i++) {
-		const char = raw[i];
-		if (INVISIBLE.test(char)) continue;
-		// Surrogate pairs stay together.
-		const unit = /[\ud800-\udbff]/.test(char) && i + 1 < raw.length ? char + raw[++i] : char;
-		const folded = unit.normalize('NFKC');
-		for (let k = 0; k < folded.length; k++) map.push(i - (unit.length - 1));
-		text += folded;
-	}
-	map.push(raw.length);
-	return { text, map };
 }
 
 const fieldName = (path: readonly PropertyKey[]) => path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
@@ -119,17 +101,38 @@ export function frontmatterSegments(source: Located, shown: Record<string, unkno
 	});
 }
 
-/** A body's texts: prose, code, links, raw HTML and comments, with what its <Internal> parts hide. */
+/**
+ * A body's texts: prose, code, links, raw HTML and comments, with what its <Internal> parts hide. A
+ * paragraph that is partly internal becomes one segment per run of pieces on either side of the
+ * cut, so "<Internal>x</Internal> the primary db1…" still has its public words judged as public.
+ */
 export function bodySegments(body: string, bodyLine: number, analysis: BodyAnalysis = analyzeBody(body)): Segment[] {
 	const position = bodyPosition(body);
-	return analysis.texts.map((t) => {
-		const at = (index: number) => {
-			const piece = t.pieces.findLast((p) => p.at <= index) ?? t.pieces[0] ?? { at: 0, offset: t.offset };
-			const { line, column } = position(piece.offset + index - piece.at);
-			return { line: line + bodyLine - 1, column };
-		};
-		const published = t.kind !== 'comment' && !within(analysis.internal, t.offset);
-		return segment(t.text, { kind: t.kind, published, quoted: t.quoted, image: t.image }, at);
+	return analysis.texts.flatMap((t) => {
+		const pieces = t.pieces.length ? t.pieces : [{ at: 0, offset: t.offset }];
+		const runs: { from: number; to: number; published: boolean; pieces: BodyText['pieces'] }[] = [];
+		pieces.forEach((piece, i) => {
+			const published = t.kind !== 'comment' && !within(analysis.internal, piece.offset);
+			const to = pieces[i + 1]?.at ?? t.text.length;
+			const last = runs.at(-1);
+			if (last && last.published === published) (last.to = to), last.pieces.push({ ...piece, at: piece.at - last.from });
+			else runs.push({ from: piece.at, to, published, pieces: [{ ...piece, at: 0 }] });
+		});
+		return runs.map((run) => {
+			const text = t.text.slice(run.from, run.to);
+			const at = (index: number) => {
+				const piece = run.pieces.findLast((p) => p.at <= index) ?? run.pieces[0];
+				const { line, column } = position(piece.offset + index - piece.at);
+				return { line: line + bodyLine - 1, column };
+			};
+			const seg = segment(text, { kind: t.kind, published: run.published, quoted: t.quoted, image: t.image }, at);
+			const code = codeRanges({ pieces: run.pieces, text });
+			if (code.length === 0) return seg;
+			// Names and blameless phrases are not looked for in code, which is quoted, not the author's words.
+			const { map } = normalize(text);
+			const masked = seg.text.split('').map((char, i) => (code.some(([a, b]) => map[i] >= a && map[i] < b) ? ' ' : char)).join('');
+			return { ...seg, masked };
+		});
 	});
 }
 

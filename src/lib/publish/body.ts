@@ -10,6 +10,7 @@
 import { markdownToMdast, type MdastNode } from 'satteri';
 import { htmlTokens } from './html-tokens.ts';
 import { isSafeUrl, tagVerdict } from './html-policy.ts';
+import { normalize } from './text.ts';
 
 export const INTERNAL_TAG = 'internal';
 
@@ -50,8 +51,8 @@ export interface BodyText {
 	kind: 'prose' | 'code' | 'url' | 'html' | 'comment';
 	/** Inside a blockquote: the words are someone else's. */
 	quoted: boolean;
-	/** Offsets of the pieces the text was joined from, for mapping a position inside it back to the body. */
-	pieces: { at: number; offset: number }[];
+	/** Offsets of the pieces the text was joined from, for mapping a position inside it back to the body; `code` marks a code span's text. */
+	pieces: { at: number; offset: number; code?: boolean }[];
 	/** A url that is an image's source: it loads when the page is read. */
 	image?: boolean;
 }
@@ -69,7 +70,7 @@ interface Point {
 	column: number;
 }
 
-type Node = MdastNode & { position?: { start: Point; end: Point }; children?: Node[]; value?: string; url?: string; alt?: string | null; title?: string | null };
+type Node = MdastNode & { position?: { start: Point; end: Point }; children?: Node[]; value?: string; url?: string; alt?: string | null; title?: string | null; label?: string | null; identifier?: string; lang?: string | null; meta?: string | null };
 
 const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 const CODE_ATTEMPT = /<\s*\/?\s*internal\b/i;
@@ -115,7 +116,7 @@ interface TagEvent {
 	raw: string;
 }
 
-export function analyzeBody(body: string): BodyAnalysis {
+export function analyzeBody(body: string, verify = true): BodyAnalysis {
 	const tree = markdownToMdast(body, { features: { frontmatter: false } }) as Node;
 	const lineStarts = lineStartsOf(body);
 	const events: TagEvent[] = [];
@@ -126,11 +127,6 @@ export function analyzeBody(body: string): BodyAnalysis {
 	const removed = (offset: number, what: string, unsafe: boolean, fix: string) =>
 		issues.push({ offset, rule: 'html-removed', severity: 'warning', removed: what, unsafe, message: `removed from the page: ${what}; bodies keep only the HTML that Markdown produces`, fix });
 
-	const attempt = (text: string, offset: number, block: Node | undefined) => {
-		const match = CODE_ATTEMPT.exec(text);
-		if (match) events.push({ kind: 'attempt', start: offset + match.index, end: offset + match.index + match[0].length, alone: false, block, canonical: false, raw: match[0] });
-	};
-
 	/** The text of an inline run (a paragraph, heading or cell), joined, with where each piece came from. */
 	const inlineText = (node: Node, quoted: boolean, block: Node) => {
 		const pieces: BodyText['pieces'] = [];
@@ -138,21 +134,23 @@ export function analyzeBody(body: string): BodyAnalysis {
 		const walk = (child: Node) => {
 			const offset = child.position?.start.offset ?? 0;
 			if (child.type === 'text') {
-				attempt(child.value ?? '', offset, block);
 				pieces.push({ at: text.length, offset });
 				text += child.value ?? '';
 			} else if (child.type === 'inlineCode') {
-				texts.push({ text: child.value ?? '', offset: offset + 1, kind: 'code', quoted, pieces: [{ at: 0, offset: offset + 1 }] });
-				pieces.push({ at: text.length, offset });
-				text += ' ';
+				// Shown inline, next to its neighbours: a secret split by backticks is still whole on the page.
+				pieces.push({ at: text.length, offset: offset + 1, code: true });
+				text += child.value ?? '';
 			} else if (child.type === 'break') {
 				text += '\n';
 			} else if (child.type === 'html') {
 				html(child, quoted, block);
-				text += ' ';
-			} else if (child.type === 'image') {
-				url(child, quoted);
+				// An inline tag or comment renders as nothing between its neighbours ("db6.acme<wbr>.internal"); a <br> as a line break.
+				if (/^<br\b/i.test(child.value ?? '')) text += '\n';
+			} else if (child.type === 'image' || child.type === 'imageReference') {
+				if (child.type === 'image') url(child, quoted);
 				if (child.alt) texts.push({ text: child.alt, offset: offset + 2, kind: 'prose', quoted, pieces: [{ at: 0, offset: offset + 2 }] });
+			} else if (child.type === 'footnoteReference') {
+				label(child, quoted);
 			} else {
 				if (child.type === 'link') url(child, quoted);
 				for (const grandchild of child.children ?? []) walk(grandchild);
@@ -162,11 +160,21 @@ export function analyzeBody(body: string): BodyAnalysis {
 		if (text.trim()) texts.push({ text, offset: pieces[0]?.offset ?? node.position?.start.offset ?? 0, kind: 'prose', quoted, pieces });
 	};
 
+	/** Labels and languages end up in ids, classes and links of the page: a footnote's name, a code fence's language. */
+	const label = (node: Node & { label?: string | null; identifier?: string; lang?: string | null; meta?: string | null }, quoted: boolean) => {
+		const offset = node.position?.start.offset ?? 0;
+		for (const value of [node.label ?? node.identifier, node.lang, node.meta]) if (value) texts.push({ text: value, offset, kind: 'code', quoted, pieces: [{ at: 0, offset }] });
+	};
+
 	const url = (node: Node, quoted: boolean) => {
 		const offset = node.position?.start.offset ?? 0;
 		if (node.url) {
 			texts.push({ text: node.url, offset, kind: 'url', quoted, pieces: [{ at: 0, offset }], image: node.type === 'image' });
-			if (!isSafeUrl(node.url)) removed(offset, `the ${/^\s*([a-z][\w+.-]*):/i.exec(node.url)?.[1].toLowerCase() ?? 'unsafe'}: link`, true, 'link only to http(s) addresses or to pages of this site');
+			const image = node.type === 'image';
+			if (!isSafeUrl(node.url, { image })) {
+				const scheme = /^\s*([a-z][\w+.-]*):/i.exec(node.url)?.[1].toLowerCase();
+				removed(offset, image ? 'an image from another site' : `the ${scheme ?? 'unsafe'}: link`, !image || !isSafeUrl(node.url), image ? 'store the image beside the postmortem and use a relative path' : 'link only to http(s) addresses or to pages of this site');
+			}
 		}
 		if (node.title) texts.push({ text: node.title, offset, kind: 'prose', quoted, pieces: [{ at: 0, offset }] });
 	};
@@ -181,7 +189,6 @@ export function analyzeBody(body: string): BodyAnalysis {
 				comments.push({ start, end: map(token.end) });
 				texts.push({ text: token.text, offset: start + 4, kind: 'comment', quoted, pieces: [{ at: 0, offset: start + 4 }] });
 			} else if (token.type === 'text') {
-				attempt(token.text, start, block);
 				if (token.text.trim()) texts.push({ text: token.text, offset: start, kind: 'html', quoted, pieces: [{ at: 0, offset: start }] });
 			} else if (token.name === INTERNAL_TAG) {
 				const raw = body.slice(start, map(token.end));
@@ -196,7 +203,7 @@ export function analyzeBody(body: string): BodyAnalysis {
 				}
 				const verdict = tagVerdict(token.name, token.attrs);
 				if (verdict.removed) removed(start, `the <${token.name}> tag${verdict.withContent ? ' and its content' : ''}`, true, 'remove it; write the text in Markdown, and link to anything it would load');
-				for (const attribute of verdict.attributes) removed(start, `the ${attribute} attribute of <${token.name}>`, /^on|=/.test(attribute), 'remove the attribute; links may point only at http(s) addresses or pages of this site');
+				for (const { label, unsafe } of verdict.attributes) removed(start, `the ${label} attribute of <${token.name}>`, unsafe, 'remove the attribute; links may point only at http(s) addresses or pages of this site, images only at files of this site');
 			}
 		}
 	};
@@ -209,6 +216,7 @@ export function analyzeBody(body: string): BodyAnalysis {
 				inlineText(node, quoted, node);
 				return;
 			case 'code':
+				label(node, quoted);
 				texts.push({ text: node.value ?? '', offset: node.position?.start.offset ?? 0, kind: 'code', quoted, pieces: [{ at: 0, offset: lineStarts[(node.position?.start.line ?? 1)] ?? 0 }] });
 				return;
 			case 'html':
@@ -217,13 +225,35 @@ export function analyzeBody(body: string): BodyAnalysis {
 			case 'definition':
 				url(node, quoted);
 				return;
+			case 'footnoteDefinition':
+				label(node, quoted);
+				for (const child of node.children ?? []) visit(child, quoted, node);
+				return;
 			default:
 				for (const child of node.children ?? []) visit(child, quoted || node.type === 'blockquote', node);
 		}
 	};
 	visit(tree, false, undefined);
 
-	return { internal: pairInternal(events, issues), comments, issues, texts };
+	// Whatever text a reader sees may not hold something that looks like the tag: it would be published
+	// as written. Code is only text, and comments are never shown. Look-alikes fold to '<' (NFKC) and
+	// zero-width characters go, as for the lint.
+	for (const t of texts) {
+		if (t.kind === 'code' || t.kind === 'comment') continue;
+		const { text, map } = normalize(t.text);
+		const code = codeRanges(t);
+		for (const match of text.matchAll(new RegExp(CODE_ATTEMPT.source, 'gi'))) {
+			const index = map[match.index];
+			if (code.some(([from, to]) => index >= from && index < to)) continue;
+			const piece = t.pieces.findLast((p) => p.at <= index) ?? { at: 0, offset: t.offset };
+			const start = piece.offset + index - piece.at;
+			events.push({ kind: 'attempt', start, end: start + match[0].length, alone: false, block: undefined, canonical: false, raw: match[0] });
+		}
+	}
+
+	const analysis = { internal: pairInternal(events, issues), comments, issues, texts };
+	if (verify) issues.push(...cutChanges(body, analysis));
+	return analysis;
 }
 
 const TAG = '<Internal>…</Internal>';
@@ -260,32 +290,79 @@ function pairInternal(events: TagEvent[], issues: BodyIssue[]): InternalPart[] {
 	return parts;
 }
 
+/** Where a joined text holds code spans' text, as [from, to) indexes into it. */
+export const codeRanges = (t: Pick<BodyText, 'pieces' | 'text'>) => t.pieces.flatMap((p, i) => (p.code ? [[p.at, t.pieces[i + 1]?.at ?? t.text.length] as const] : []));
+
 /** Whether an offset lies inside one of the given parts. */
 export const within = (parts: readonly { start: number; end: number }[], offset: number) => parts.some((p) => offset >= p.start && offset < p.end);
 
 /**
  * The body as an edition renders it. The public edition cuts every <Internal> part (and, when the
- * markup is broken, everything from an unclosed tag on); the internal edition keeps the text in a
- * marked container.
+ * markup is broken, everything from an unclosed tag on); an inline part leaves an empty <span>, so
+ * its line keeps its shape (a blank line there would turn the next indented line into a code
+ * block). The internal edition keeps the text in a marked container.
  */
 export function editionBody(body: string, edition: 'internal' | 'public', analysis: BodyAnalysis = analyzeBody(body)): string {
+	return cut(body, edition, analysis).text;
+}
+
+/** The edition's body, and for each cut the offset in the result and in the body where it is. */
+function cut(body: string, edition: 'internal' | 'public', analysis: BodyAnalysis): { text: string; cuts: { at: number; offset: number }[] } {
 	let out = '';
 	let at = 0;
+	const cuts: { at: number; offset: number }[] = [];
 	for (const part of analysis.internal) {
 		out += body.slice(at, part.start);
+		cuts.push({ at: out.length, offset: part.start });
 		if (edition === 'internal') {
 			const inner = body.slice(part.innerStart, part.innerEnd);
 			out += part.block ? `<div class="internal-only">\n\n${inner.trim()}\n\n</div>` : `<span class="internal-only">${inner}</span>`;
-		}
+		} else if (!part.block) out += '<span></span>';
 		at = part.end;
 	}
 	const rest = body.slice(at);
 	// A broken tag left in the rest means the author's intent is unclear: publish nothing after it.
 	if (edition === 'public') {
 		const broken = analysis.issues.find((issue) => issue.rule === 'internal-block' && issue.severity === 'error' && issue.offset >= at);
-		return out + (broken ? rest.slice(0, broken.offset - at) : rest);
+		return { text: out + (broken ? rest.slice(0, broken.offset - at) : rest), cuts };
 	}
-	return out + rest;
+	return { text: out + rest, cuts };
+}
+
+const WORDS = /[\p{L}\p{N}][\p{L}\p{N}._@:/+-]*/gu;
+
+/**
+ * Cutting can change how the rest reads: a comment can become a code block, text of a part can join
+ * a neighbour. The public body is parsed again, and every word it would show must be one the
+ * original shows outside its <Internal> parts.
+ */
+function cutChanges(body: string, analysis: BodyAnalysis): BodyIssue[] {
+	if (analysis.internal.length === 0) return [];
+	const shown = new Set<string>();
+	for (const t of analysis.texts) {
+		if (t.kind === 'comment') continue;
+		t.pieces.forEach((piece, i) => {
+			if (within(analysis.internal, piece.offset)) return;
+			for (const word of t.text.slice(piece.at, t.pieces[i + 1]?.at ?? t.text.length).match(WORDS) ?? []) shown.add(word);
+		});
+	}
+	const { text, cuts } = cut(body, 'public', analysis);
+	const issues: BodyIssue[] = [];
+	for (const t of analyzeBody(text, false).texts) {
+		if (t.kind === 'comment') continue;
+		const word = (t.text.match(WORDS) ?? []).find((w) => !shown.has(w));
+		if (word === undefined) continue;
+		const near = cuts.findLast((c) => c.at <= t.offset) ?? cuts[0];
+		issues.push({
+			offset: near.offset,
+			rule: 'internal-block',
+			severity: 'error',
+			message: `without this <Internal> part the text around it reads differently, and '${word.slice(0, 40)}' would be shown`,
+			fix: 'put a block\'s tags on lines of their own with blank lines around them, and keep an inline part inside its sentence',
+		});
+		break;
+	}
+	return issues;
 }
 
 /** Offset → 1-based line and column of the body. */

@@ -50,21 +50,32 @@ export const DROPPED_WITH_CONTENT = ['script', 'style', 'template', 'noscript', 
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', 'poster', 'srcset', 'xlink:href']);
 
-/** Whether a URL may appear in a link or image: http(s), mailto, or relative to this site. */
-export function isSafeUrl(url: string): boolean {
+/**
+ * Whether a URL may appear in a link: http(s), mailto, or relative to this site. An image may only
+ * be relative: the Content-Security-Policy loads images from this site alone, and a remote one would
+ * tell another site who reads the page.
+ */
+export function isSafeUrl(url: string, { image = false } = {}): boolean {
 	// Browsers ignore tabs, newlines and leading control characters inside a scheme ("java\tscript:").
 	const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '');
 	if (compact.startsWith('//') || compact.startsWith('\\\\')) return false;
 	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
-	return !scheme || ALLOWED_SCHEMES.includes(scheme[1].toLowerCase());
+	return !scheme || (!image && ALLOWED_SCHEMES.includes(scheme[1].toLowerCase()));
 }
 
-/** What the sanitizer does to one start tag: removes it, or keeps it without some of its attributes. */
-export function tagVerdict(name: string, attrs: { name: string; value: string }[]): { removed: boolean; withContent: boolean; attributes: string[] } {
+/**
+ * What the sanitizer does to one start tag: removes it, or keeps it without some of its attributes.
+ * An attribute is unsafe when it runs code or leaves the web (on…, javascript:, data:); a remote
+ * image is only a privacy matter, which the lint reports as such.
+ */
+export function tagVerdict(name: string, attrs: { name: string; value: string }[]): { removed: boolean; withContent: boolean; attributes: { label: string; unsafe: boolean }[] } {
 	if (!ALLOWED_TAGS.includes(name)) return { removed: true, withContent: DROPPED_WITH_CONTENT.includes(name), attributes: [] };
 	const allowed = ALLOWED_ATTRIBUTES[name] ?? [];
-	const attributes = attrs
-		.filter(({ name: attr, value }) => !allowed.includes(attr) || (URL_ATTRIBUTES.has(attr) && !isSafeUrl(value)))
-		.map(({ name: attr, value }) => (URL_ATTRIBUTES.has(attr) && allowed.includes(attr) ? `${attr}="${value.slice(0, 40)}"` : attr));
+	const attributes = attrs.flatMap(({ name: attr, value }) => {
+		const url = URL_ATTRIBUTES.has(attr);
+		if (allowed.includes(attr) && (!url || isSafeUrl(value, { image: name === 'img' && attr === 'src' }))) return [];
+		const label = url && allowed.includes(attr) ? `${attr}="${value.slice(0, 40)}"` : attr;
+		return [{ label, unsafe: /^on/i.test(attr) || (url && !isSafeUrl(value)) }];
+	});
 	return { removed: false, withContent: false, attributes };
 }
