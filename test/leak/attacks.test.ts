@@ -30,13 +30,14 @@ timeline:
 ${extra}---
 `;
 
-function build(name: string, body: string) {
+function build(name: string, body: string, extra: Record<string, string> = {}) {
 	const dir = join(root, 'test', '.tmp', `attack-${name}`);
 	const out = `${dir}-site`;
 	rmSync(dir, { recursive: true, force: true });
 	rmSync(out, { recursive: true, force: true });
 	cpSync(fixture('leak'), dir, { recursive: true });
 	writeFileSync(join(dir, '2025-05-01-attack.mdx'), body);
+	for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
 	const result = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out], { HINDSIGHT_CONTENT_DIR: dir, HINDSIGHT_EDITION: 'public', HINDSIGHT_SITE: 'https://postmortems.example' });
 	return { ...result, out };
 }
@@ -61,6 +62,24 @@ describe('build:public against the tricks that once worked', () => {
 		['fullwidth brackets that look like the tag', `${frontmatter()}\nText ＜Internal＞CANARY-FULLWIDTH＜/Internal＞ more.\n`, /2025-05-01-attack\.mdx:21:\d+  error  this looks like an <Internal> tag/],
 	])('stops at %s, with the file and line', (_name, body, message) => {
 		const result = build('stop', body as string);
+		expect(result.status).toBe(1);
+		expect(result.output).toMatch(message as RegExp);
+		expect(result.output).not.toMatch(/\n\s+at [\w.<]+ \(/);
+	}, 120_000);
+
+	// One leak of each class the issue lists, planted where a page would show it.
+	const key = ['AKIA', 'Q7HLZ3WOXQ4T2P6M'].join('');
+	it.each([
+		['a key in a public note', { 'notes/causes/deployment.mdx': `---\nvisibility: public\n---\n\nThe deploy key is ${key}.\n` }, /notes\/causes\/deployment\.mdx:5:\d+  error  .*\[secret\/aws\]/],
+		['an internal host in a registry description', { 'components.yml': '- id: storefront\n  name: Storefront\n  team: web\n  description: Runs on web-1.larkspur.internal.\n- id: leakcanary-ledger\n  name: LEAKCANARY-COMPONENT-NAME\n  team: LEAKCANARY-TEAM\n  description: Internal.\n' }, /components\.yml:4:\d+  error  internal hostname 'web-1\.larkspur\.internal'/],
+		['an entity-encoded host in the body', { '2025-05-01-attack.mdx': `${frontmatter()}\nIt ran on db1&#46;larkspur&#46;internal.\n` }, /2025-05-01-attack\.mdx:21:\d+  error  internal hostname 'db1\.larkspur\.internal'/],
+		['a YAML escape in the summary', { '2025-05-01-attack.mdx': `${frontmatter('', '"It ran on db1.larkspur\\x2Einternal."')}\nBody.\n` }, /2025-05-01-attack\.mdx:3:\d+  error  internal hostname 'db1\.larkspur\.internal'/],
+		['a secretlint-disable comment', { '2025-05-01-attack.mdx': `${frontmatter()}\n<!-- secretlint-disable -->\n\nThe key was ${key}.\n` }, /2025-05-01-attack\.mdx:23:\d+  error  .*\[secret\/aws\]/],
+		['a lint.yml whose list ran together', { 'lint.yml': 'internalDomains:\n  - larkspur.example\n   - larkspur.internal\n' }, /lint\.yml:2:\d+  error  internalDomains\[0\] must be one domain per entry/],
+		['a meta refresh in a public body', { '2025-05-01-attack.mdx': `${frontmatter()}\n<meta http-equiv="refresh" content="0;url=https://elsewhere.example/">\n` }, /2025-05-01-attack\.mdx:21:\d+  error  .*\[unsafe\/script\]/],
+	])('stops at %s, with the file and line', (_name, files, message) => {
+		const { '2025-05-01-attack.mdx': body = `${frontmatter()}\nBody.\n`, ...rest } = files as Record<string, string>;
+		const result = build('stop', body, rest);
 		expect(result.status).toBe(1);
 		expect(result.output).toMatch(message as RegExp);
 		expect(result.output).not.toMatch(/\n\s+at [\w.<]+ \(/);
