@@ -4,9 +4,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_RECURRENCE, type RecurrenceSettings } from './patterns.ts';
 
 export type Edition = 'internal' | 'public';
+
+/** When a component or cause counts as recurring; settings come first, the analysis reads them (patterns.ts). */
+export interface RecurrenceSettings {
+	/** Length of the sliding window, in days. */
+	windowDays: number;
+	/** Incidents inside one window that make a recurrence. */
+	threshold: number;
+}
+
+export const DEFAULT_RECURRENCE: RecurrenceSettings = { windowDays: 180, threshold: 3 };
 
 export interface HindsightConfig {
 	/** Site title in the header and the page titles. */

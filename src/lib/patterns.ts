@@ -4,6 +4,7 @@
  * passed in, in time linear in the number of incidents (plus sorting).
  */
 import { SEVERITIES, type Severity } from '../schemas/postmortem.ts';
+import type { RecurrenceSettings } from './config.ts';
 import { durations, formatSpan, type Span } from './time.ts';
 import { incidentRows, incidentUrl, isOverdue, newestFirst, patternUrl, type IncidentEntry, type IncidentRow, type Registries } from './incidents.ts';
 
@@ -11,14 +12,7 @@ export { patternUrl };
 
 export type PatternKind = 'component' | 'cause';
 
-export interface RecurrenceSettings {
-	/** Length of the sliding window, in days. */
-	windowDays: number;
-	/** Incidents inside one window that make a recurrence. */
-	threshold: number;
-}
-
-export const DEFAULT_RECURRENCE: RecurrenceSettings = { windowDays: 180, threshold: 3 };
+export type { RecurrenceSettings };
 
 const DAY = 86_400_000;
 

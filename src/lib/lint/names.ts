@@ -221,17 +221,39 @@ function contextCandidates(line: string): Candidate[] {
 
 /**
  * Whether a line could hold a name: a capitalized word inside a sentence, a known name, or a
- * capitalized word compromise does not know. compromise takes about 10 ms per postmortem; most
- * lines fail this cheap test and skip it.
+ * capitalized word at the start of a sentence that is neither known to compromise nor an ordinary
+ * word of this text ("Replication lag grew" starts with one; "Priya restarted" does not).
+ * compromise takes most of the lint's time; most lines fail this cheap test and skip it.
  */
-function mayHoldName(line: string): boolean {
+function mayHoldName(line: string, lowerWords: Set<string>): boolean {
 	const words = line.match(/[\p{L}][\p{L}\p{M}'’-]*|[.!?:]/gu) ?? [];
 	return words.some((word, i) => {
 		if (!/^\p{Lu}\p{M}*[\p{Ll}\p{M}]/u.test(word)) return false;
 		const startsSentence = i === 0 || /^[.!?:]$/.test(words[i - 1]);
-		const tags = tagsOf(word.replace(/['’]s$/, ''));
-		return !startsSentence || tags.length === 0 || tags.some((tag) => NAME_TAGS.has(tag));
+		const bare = word.replace(/['’]s$/, '');
+		const tags = tagsOf(bare);
+		if (tags.some((tag) => NAME_TAGS.has(tag))) return true;
+		return !startsSentence || (tags.length === 0 && !ordinary(bare, lowerWords));
 	});
+}
+
+/** compromise's reading of a line, kept for the run: a sentence repeated in summary, timeline and body is parsed once. */
+const readings = new Map<string, { people: { start: number; length: number }[]; terms: () => Term[] }>();
+
+function reading(line: string) {
+	let found = readings.get(line);
+	if (!found) {
+		const doc = nlp(line);
+		let terms: Term[] | undefined;
+		found = {
+			people: (doc.people().json({ offset: true }) as { offset: { start: number; length: number } }[]).map((p) => p.offset),
+			// Every term's tags are wanted only when there is something to vet: asking for them costs as much as the parse.
+			terms: () => (terms ??= (doc.json({ offset: true, terms: { tags: true, offset: true } }) as { terms: Term[] }[]).flatMap((sentence) => sentence.terms)),
+		};
+		if (readings.size > 20_000) readings.clear();
+		readings.set(line, found);
+	}
+	return found;
 }
 
 interface Term {
@@ -241,11 +263,9 @@ interface Term {
 }
 
 function lineNames(line: string, lowerWords: Set<string>, allowed: Set<string>): Candidate[] {
-	const doc = nlp(line);
+	const read = reading(line);
 	const raw = contextCandidates(line);
-	for (const person of doc.people().json({ offset: true }) as { offset: { start: number; length: number } }[]) {
-		raw.push({ start: person.offset.start, end: person.offset.start + person.offset.length, strength: 'guess' });
-	}
+	for (const person of read.people) raw.push({ start: person.start, end: person.start + person.length, strength: 'guess' });
 	// Two or more capitalized words inside a sentence that compromise's lexicon has never seen, like
 	// "Obinna Okonkwo" or "Trần Thị Mai": a name's shape. Products and companies are vetted out below.
 	for (const m of line.matchAll(SHAPE)) {
@@ -254,8 +274,7 @@ function lineNames(line: string, lowerWords: Set<string>, allowed: Set<string>):
 		if (words.every(foreign)) raw.push({ start: m.indices!.groups!.name[0], end: m.indices!.groups!.name[1], strength: 'guess' });
 	}
 	if (raw.length === 0) return [];
-	// Every term's tags are wanted only when there is something to vet: asking for them costs as much as the parse.
-	const terms = (doc.json({ offset: true, terms: { tags: true, offset: true } }) as { terms: Term[] }[]).flatMap((s) => s.terms);
+	const terms = read.terms();
 	const tagsAt = new Map(terms.map((t) => [t.offset.start, t.tags]));
 	const phrases = [...line.matchAll(PHRASES)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
 	// The caller's phrases count wherever a candidate falls in them too: "Larkspur" in "Larkspur Ops".
@@ -308,7 +327,7 @@ export function findNames(text: string, options: NameOptions): NameDetection[] {
 		const start = offset;
 		offset += line.length + 1;
 		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-		if (fenced || !mayHoldName(line)) continue;
+		if (fenced || !mayHoldName(line, lowerWords)) continue;
 		let names: Candidate[];
 		try {
 			names = lineNames(line, lowerWords, allowed);

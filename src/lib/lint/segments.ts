@@ -87,8 +87,8 @@ function scalarPosition(source: Located, node: Scalar, value: string): (index: n
 }
 
 const segment = (raw: string, props: Omit<Segment, 'text' | 'position'>, position: (index: number) => Position): Segment => {
-	const { text, map } = normalize(raw);
-	return { ...props, text, position: (index) => position(map[Math.min(index, map.length - 1)]) };
+	const { text, source } = normalize(raw);
+	return { ...props, text, position: (index) => position(source(index)) };
 };
 
 /** A frontmatter's strings; `shown` is the data the public edition keeps (undefined: all of it). */
@@ -129,8 +129,8 @@ export function bodySegments(body: string, bodyLine: number, analysis: BodyAnaly
 			const code = codeRanges({ pieces: run.pieces, text });
 			if (code.length === 0) return seg;
 			// Names and blameless phrases are not looked for in code, which is quoted, not the author's words.
-			const { map } = normalize(text);
-			const masked = seg.text.split('').map((char, i) => (code.some(([a, b]) => map[i] >= a && map[i] < b) ? ' ' : char)).join('');
+			const { source } = normalize(text);
+			const masked = seg.text.split('').map((char, i) => (code.some(([a, b]) => source(i) >= a && source(i) < b) ? ' ' : char)).join('');
 			return { ...seg, masked };
 		});
 	});

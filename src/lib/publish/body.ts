@@ -240,10 +240,10 @@ export function analyzeBody(body: string, verify = true): BodyAnalysis {
 	// zero-width characters go, as for the lint.
 	for (const t of texts) {
 		if (t.kind === 'code' || t.kind === 'comment') continue;
-		const { text, map } = normalize(t.text);
+		const { text, source } = normalize(t.text);
 		const code = codeRanges(t);
 		for (const match of text.matchAll(new RegExp(CODE_ATTEMPT.source, 'gi'))) {
-			const index = map[match.index];
+			const index = source(match.index);
 			if (code.some(([from, to]) => index >= from && index < to)) continue;
 			const piece = t.pieces.findLast((p) => p.at <= index) ?? { at: 0, offset: t.offset };
 			const start = piece.offset + index - piece.at;

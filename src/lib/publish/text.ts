@@ -4,8 +4,12 @@
 // word joiner, soft hyphen, BOM, bidirectional controls, Mongolian vowel separator.
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 
-/** The text as a reader sees it, with the index of each character in the original. */
-export function normalize(raw: string): { text: string; map: number[] } {
+/**
+ * The text as a reader sees it, and for each of its characters the index of the character it came
+ * from. Plain ASCII (most text) is returned as it is.
+ */
+export function normalize(raw: string): { text: string; source: (index: number) => number } {
+	if (!/[^\x00-\x7f]/.test(raw)) return { text: raw, source: (index) => Math.min(index, raw.length) };
 	let text = '';
 	const map: number[] = [];
 	for (let i = 0; i < raw.length; i++) {
@@ -18,5 +22,5 @@ export function normalize(raw: string): { text: string; map: number[] } {
 		text += folded;
 	}
 	map.push(raw.length);
-	return { text, map };
+	return { text, source: (index) => map[Math.min(index, map.length - 1)] };
 }
