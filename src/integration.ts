@@ -16,8 +16,8 @@ import { builtPages, sitemapXml } from './lib/sitemap.ts';
 
 /**
  * The public edition is built only if what it publishes passes `npm run lint`. The lint runs as its
- * own process: run inside Astro's, the lint's language model (compromise) left the following build many times
- * slower at 10,000 postmortems (seen: 30 s became more than 7 minutes).
+ * own process: run inside Astro's, its language model (compromise) left the following build many
+ * times slower at 10,000 postmortems (seen: 30 s became more than 7 minutes).
  */
 function lintPublished(root: string, logger: { warn(message: string): void }) {
 	if (!process.env.HINDSIGHT_SITE) logger.warn('HINDSIGHT_SITE is not set: the feeds and the sitemap will point at http://localhost:4321/. Set it to the public address.');
