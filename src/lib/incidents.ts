@@ -119,7 +119,7 @@ export interface IncidentPage {
 	related: { url: string; title: string; why: string }[];
 	editUrl?: string;
 	/** What Pagefind indexes besides the text: facets, result metadata and the sort key. */
-	search: { filters: [string, string][]; meta: [string, string][]; sort: [string, string][] };
+	search: { filters: [string, string][]; meta: [string, string][]; sort: [string, string][]; words: string };
 }
 
 const WHY: Record<RelatedLink['reason'], string> = {
@@ -153,6 +153,13 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 			['summary', data.summary],
 		],
 		sort: [['date', date]],
+		// Components, causes and tags as words, ids and names both, so "dns" or "privacy" finds them; labels stay out of the index.
+		words: [
+			...data.components.flatMap((c) => [nameOf(registries.components, c), c]),
+			...causes.flatMap((c) => [nameOf(registries.causes, c), c]),
+			...data.tags.flatMap((t) => [t, t.replace(/-/g, ' ')]),
+			...(data.source ? [data.source.organization] : []),
+		].join(', '),
 	};
 }
 

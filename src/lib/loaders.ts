@@ -16,6 +16,7 @@ import { editionData, inEdition, noteInEdition, type EditionOptions } from './ed
 import { readNotes } from './notes.ts';
 import { editionBody } from './publish/body.ts';
 import { sanitizeBody } from './publish/sanitize.ts';
+import { unindexStandardHeadings } from './search.ts';
 import { listPostmortemFiles, readPostmortem, readRegistry, type PostmortemSource } from './source.ts';
 
 /**
@@ -25,7 +26,7 @@ import { listPostmortemFiles, readPostmortem, readRegistry, type PostmortemSourc
  */
 function codeDigest(root: string): string {
 	const lib = join(root, 'src', 'lib');
-	const files = [join(lib, 'loaders.ts'), join(lib, 'edition.ts'), ...readdirSync(join(lib, 'publish')).map((f) => join(lib, 'publish', f))];
+	const files = [join(lib, 'loaders.ts'), join(lib, 'edition.ts'), join(lib, 'search.ts'), join(lib, 'template.ts'), ...readdirSync(join(lib, 'publish')).map((f) => join(lib, 'publish', f))];
 	const hash = createHash('sha256');
 	for (const file of files.sort()) hash.update(readFileSync(file));
 	return hash.digest('hex').slice(0, 16);
@@ -34,7 +35,7 @@ function codeDigest(root: string): string {
 /** Renders a body as an edition shows it: <Internal> parts cut or marked, then sanitized. */
 async function renderBody(body: string, edition: Edition, path: string, renderMarkdown: LoaderContext['renderMarkdown']) {
 	const rendered = await renderMarkdown(editionBody(body, edition), { fileURL: pathToFileURL(path) });
-	return { ...rendered, html: sanitizeBody(rendered.html, edition) };
+	return { ...rendered, html: unindexStandardHeadings(sanitizeBody(rendered.html, edition)) };
 }
 
 export function postmortemLoader({ dir, ...options }: { dir: string } & EditionOptions): Loader {

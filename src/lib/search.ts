@@ -5,6 +5,8 @@
 import { SEVERITIES, STATUSES } from '../schemas/postmortem.ts';
 import type { IncidentEntry, Registries } from './incidents.ts';
 import { searchFields } from './incidents.ts';
+import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { STANDARD_SECTIONS } from './template.ts';
 
 export interface Facet {
 	/** The Pagefind filter name and the URL parameter. */
@@ -44,4 +46,28 @@ export function searchFacets(entries: readonly IncidentEntry[], registries: Regi
 		values.sort((a, b) => order[key]?.(a.value, b.value) ?? (b.count - a.count || a.label.localeCompare(b.label)));
 		return { key, label: facetLabel, values };
 	}).filter((facet) => facet.values.length > 0);
+}
+
+const SECTION_NAMES = new Set(STANDARD_SECTIONS.map((name) => name.toLowerCase()));
+
+/**
+ * The narrative's standard headings ("Summary", "Root cause (5 whys)") are in every postmortem:
+ * indexed, "summary" or "5xx" would match them all. They are left out of the search index; a
+ * heading the author wrote stays in it.
+ */
+export function unindexStandardHeadings(html: string): string {
+	const root = parseFragment(html);
+	let changed = false;
+	const text = (node: DefaultTreeAdapterTypes.ChildNode): string => ('value' in node ? node.value : 'childNodes' in node ? node.childNodes.map(text).join('') : '');
+	const visit = (node: DefaultTreeAdapterTypes.ParentNode) => {
+		for (const child of node.childNodes) {
+			if (!('tagName' in child)) continue;
+			if (/^h[1-6]$/.test(child.tagName) && SECTION_NAMES.has(text(child).trim().toLowerCase())) {
+				child.attrs.push({ name: 'data-pagefind-ignore', value: '' });
+				changed = true;
+			} else visit(child);
+		}
+	};
+	visit(root);
+	return changed ? serialize(root) : html;
 }

@@ -4,6 +4,9 @@
  */
 import { toKebab } from '../schemas/common.ts';
 
+/** The narrative's standard sections, as the template writes them. */
+export const STANDARD_SECTIONS = ['Summary', 'Impact', 'Root cause (5 whys)', 'Contributing factors', 'What went well', 'What went poorly', 'Where we got lucky', 'Lessons learned'];
+
 export interface TemplateInput {
 	title: string;
 	/** Today, YYYY-MM-DD. */

@@ -70,6 +70,24 @@ describe('search', () => {
 		await p.close();
 	});
 
+	it('does not match every incident on a word every page shows as a label or a standard heading', async () => {
+		for (const word of ['timeline', 'summary', 'owner']) {
+			const p = await open(`/search/?q=${word}`);
+			const ids = await resultIds(p);
+			expect(ids.length, word).toBeLessThan(archive.length / 2);
+			await p.close();
+		}
+	});
+
+	it('finds a tag by its words, exactly the incidents that carry it', async () => {
+		const tag = 'leap-second';
+		const p = await open('/search/?q=leap%20second');
+		expect((await resultIds(p)).slice(0, idsWhere((d) => (d.tags ?? []).includes(tag)).length).sort()).toEqual(idsWhere((d) => (d.tags ?? []).includes(tag)));
+		const excerpt = await p.locator('.search-results li .result-excerpt').first().textContent();
+		expect(excerpt).not.toMatch(/Tags|Components|Trigger/);
+		await p.close();
+	});
+
 	it('narrows results with a severity filter', async () => {
 		const p = await open('/search/?q=checkout');
 		const all = await resultIds(p);

@@ -3,6 +3,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, root, run } from '../helpers.ts';
 
@@ -98,6 +99,20 @@ describe('building the fixture archive', () => {
 			expect(html()).toContain('data-pagefind-sort="date:2025-03-01"');
 			expect(html().match(/data-pagefind-body/g)).toHaveLength(1);
 		});
+	});
+
+	it('indexes what an incident says, not the labels every page shares', () => {
+		const fragments = files(out)
+			.filter((f) => f.startsWith('pagefind/fragment/'))
+			.map((f) => JSON.parse(gunzipSync(readFileSync(join(out, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+		expect(fragments).toHaveLength(3);
+		for (const { content } of fragments) {
+			expect(content).not.toMatch(/\b(?:Timeline|Time to resolve|Time to detect|Action items|Root cause \(5 whys\)|Components)\b/);
+		}
+		const leak = fragments.find((f) => f.url.includes('pool-leak'))!.content;
+		// The tag as words, and the component by name and id, each separated from the next.
+		expect(leak).toMatch(/\bconnection pool\b/);
+		expect(leak).toMatch(/\borders-db\b/);
 	});
 
 	it('writes the Pagefind index as part of the build, counting only incident pages', () => {
