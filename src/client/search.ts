@@ -3,16 +3,24 @@
  * Pagefind's code and index are fetched only once the reader searches or picks a filter, and
  * the state lives in the URL (?q=…&component=…) so a search can be linked from chat.
  *
- * data-bundle: where Pagefind's files are; data-page-size: results shown per "Show more".
+ * data-bundle: where Pagefind's files are; data-page-size: results shown per "Show more";
+ * data-synonyms: groups of words that mean the same, for partial matches (synonyms.ts).
  */
+
+import { concepts } from '../lib/search-query.ts';
 
 interface PagefindResultData {
 	url: string;
 	excerpt: string;
 	meta: Record<string, string | undefined>;
 }
+interface PagefindResult {
+	id: string;
+	score: number;
+	data(): Promise<PagefindResultData>;
+}
 interface PagefindSearch {
-	results: { id: string; data(): Promise<PagefindResultData> }[];
+	results: PagefindResult[];
 	filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
@@ -23,6 +31,9 @@ interface Pagefind {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Below this many exact matches, partial matches are looked for too. */
+const FEW = 3;
+
 class Search extends HTMLElement {
 	#pagefind?: Promise<Pagefind>;
 	#form!: HTMLFormElement;
@@ -30,7 +41,9 @@ class Search extends HTMLElement {
 	#list!: HTMLOListElement;
 	#more!: HTMLButtonElement;
 	#empty!: HTMLElement;
-	#results: PagefindSearch['results'] = [];
+	#results: PagefindResult[] = [];
+	#partial!: HTMLElement;
+	#partialList!: HTMLOListElement;
 	#shown = 0;
 	#run = 0;
 	#timer?: number;
@@ -43,6 +56,8 @@ class Search extends HTMLElement {
 		this.#list = this.querySelector('.search-results')!;
 		this.#more = this.querySelector('.search-more')!;
 		this.#empty = this.querySelector('.search-empty')!;
+		this.#partial = this.querySelector('.search-partial')!;
+		this.#partialList = this.#partial.querySelector('ol')!;
 		this.#form.addEventListener('submit', (event) => {
 			event.preventDefault();
 			this.#update();
@@ -131,16 +146,65 @@ class Search extends HTMLElement {
 		this.#counts(search.filters);
 		const n = search.results.length;
 		const what = term ? `“${term}”` : 'these filters';
-		this.#status.textContent = n === 0 ? `No incidents match ${what}.` : `${n} incident${n === 1 ? '' : 's'} match ${what}${term && Object.keys(filters).length ? ' with these filters' : ''}.`;
-		this.#emptyHelp(n === 0, params);
+		const partial = term && n < FEW ? await this.#partialMatches(pagefind, term, filters, new Set(search.results.map((r) => r.id))) : [];
+		if (run !== this.#run) return;
+		const incidents = (k: number) => `${k} incident${k === 1 ? '' : 's'}`;
+		const exact = n === 0 ? `No incident matches all of ${what}` : `${incidents(n)} ${n === 1 ? 'matches' : 'match'} ${what}${term && Object.keys(filters).length ? ' with these filters' : ''}`;
+		this.#status.textContent = partial.length ? `${exact}; ${incidents(partial.length)} ${partial.length === 1 ? 'matches' : 'match'} some of the words.` : `${exact}.`;
+		this.#emptyHelp(n === 0 && partial.length === 0, params);
 		await this.#showMore();
+		await this.#showPartial(partial);
 		if (run === this.#run) this.#busy(false);
+	}
+
+	/**
+	 * When all the words together find too little: each concept searched on its own, as typed and as
+	 * its synonyms, and the incidents ranked by how much of the question they answer. A concept that
+	 * matches most of the archive ("outage") counts for little; a rare one ("logrotate") for much.
+	 */
+	async #partialMatches(pagefind: Pagefind, term: string, filters: Record<string, { any: string[] }>, exact: Set<string>): Promise<PagefindResult[]> {
+		const asked = concepts(term, JSON.parse(this.dataset.synonyms ?? '[]') as string[][]);
+		if (asked.length === 0) return [];
+		const total = Number(this.dataset.total ?? 1);
+		const scores = new Map<string, { result: PagefindResult; weight: number; score: number }>();
+		let possible = 0;
+		for (const concept of asked) {
+			const hits = new Map<string, PagefindResult>();
+			for (const alternative of concept.alternatives) {
+				const found = await pagefind.search(alternative, { filters });
+				for (const result of found?.results ?? []) if (!hits.has(result.id) || hits.get(result.id)!.score < result.score) hits.set(result.id, result);
+			}
+			const weight = Math.log((total + 1) / (hits.size + 1));
+			possible += weight;
+			for (const [id, result] of hits) {
+				const entry = scores.get(id) ?? { result, weight: 0, score: 0 };
+				entry.weight += weight;
+				entry.score += result.score;
+				scores.set(id, entry);
+			}
+		}
+		// At least a third of what the question asks, so one common word does not list the archive.
+		return [...scores]
+			.filter(([id, entry]) => !exact.has(id) && entry.weight > 0 && entry.weight >= possible / 3)
+			.sort(([, a], [, b]) => b.weight - a.weight || b.score - a.score)
+			.slice(0, 10)
+			.map(([, entry]) => entry.result);
+	}
+
+	async #showPartial(results: PagefindResult[]) {
+		const run = this.#run;
+		const data = await Promise.all(results.map((r) => r.data()));
+		if (run !== this.#run) return;
+		this.#partialList.replaceChildren(...data.map((d) => this.#item(d)));
+		this.#partial.hidden = data.length === 0;
 	}
 
 	#reset() {
 		this.#busy(false);
 		this.#results = [];
 		this.#list.replaceChildren();
+		this.#partialList.replaceChildren();
+		this.#partial.hidden = true;
 		this.#more.hidden = true;
 		this.#empty.hidden = true;
 		this.#status.textContent = `Type to search the full text of ${this.dataset.total} postmortems, or pick filters to browse them.`;
@@ -199,4 +263,3 @@ class Search extends HTMLElement {
 }
 
 customElements.define('hs-search', Search);
-export {};

@@ -70,6 +70,40 @@ describe('search', () => {
 		await p.close();
 	});
 
+	// What an engineer types in the middle of an incident: symptoms, pasted errors, abbreviations.
+	it.each([
+		['checkout returns 500s, db connections maxed', '2026-06-09-checkout-connection-leak'],
+		['no space left on device', '2026-09-15-disk-full-log-rotation'],
+		['login down after secret rotation', '2026-07-02-auth-crash-loop-rotated-credentials'],
+		['CrashLoopBackOff after password change', '2026-07-02-auth-crash-loop-rotated-credentials'],
+		['mobile app cert expired', '2026-10-07-expired-internal-certificate'],
+		['customers got the confirmation email twice', '2026-10-28-duplicate-order-emails'],
+		['order history stale, replica lagging', '2026-04-14-orders-db-replica-lag'],
+		['card processor slow and our retries made it worse', '2026-05-20-payment-retry-storm'],
+		['migration locked the orders table', '2026-08-20-orders-migration-lock'],
+		['product search returns nothing for two words', '2026-02-05-search-mapping-change'],
+		['k8s upgrade broke pod networking', '2023-03-14-reddit-kubernetes-upgrade-pi-day'],
+		['leap second dns panic', '2017-01-01-cloudflare-leap-second-dns'],
+		['bgp routes withdrawn, dns gone', '2021-10-04-facebook-backbone-bgp-withdrawal'],
+		['regex pegged cpu at 100%', '2019-07-02-cloudflare-waf-regex-cpu'],
+		['deleted the wrong database directory, backups did not work', '2017-01-31-gitlab-database-deletion'],
+		['typo in a command removed too many servers', '2017-02-28-aws-s3-us-east-1-capacity-removal'],
+		['windows machines blue screen after content update', '2024-07-19-crowdstrike-channel-file-291'],
+	])('"%s" puts %s in the first three results', async (query, id) => {
+		const p = await open(`/search/?q=${encodeURIComponent(query)}`);
+		const ids = await resultIds(p);
+		expect(ids.slice(0, 3), ids.join(', ')).toContain(id);
+		await p.close();
+	});
+
+	it('labels partial matches as such, below the exact ones', async () => {
+		const p = await open(`/search/?q=${encodeURIComponent('checkout returns 500s, db connections maxed')}`);
+		await resultIds(p);
+		await expect(p.locator('.search-partial h2').textContent()).resolves.toBe('Partial matches');
+		await expect(p.locator('.search-status').textContent()).resolves.toMatch(/match(es)? some of the words\.$/);
+		await p.close();
+	});
+
 	it('does not match every incident on a word every page shows as a label or a standard heading', async () => {
 		for (const word of ['timeline', 'summary', 'owner']) {
 			const p = await open(`/search/?q=${word}`);
@@ -111,7 +145,7 @@ describe('search', () => {
 	it('says when nothing matches and offers to remove each filter', async () => {
 		const p = await open('/search/?q=database&severity=SEV-4');
 		expect(await resultIds(p)).toEqual([]);
-		await expect(p.locator('.search-status').textContent()).resolves.toBe('No incidents match “database”.');
+		await expect(p.locator('.search-status').textContent()).resolves.toBe('No incident matches all of “database”.');
 		await expect(p.locator('.search-empty').isVisible()).resolves.toBe(true);
 		const remove = p.getByRole('button', { name: 'Remove severity: SEV-4' });
 		await remove.click();

@@ -9,6 +9,7 @@ import type { Problem } from './problem.ts';
 import { rules, type BodyDocument, type CheckContext, type CheckedPostmortem } from './rules.ts';
 import { readLintSettings } from '../lint/settings.ts';
 import { readNotes } from '../notes.ts';
+import { readSynonyms } from '../synonyms.ts';
 import { analyzeBody } from '../publish/body.ts';
 import { fieldNames, schemaProblems } from './schema-issues.ts';
 import type { z } from 'astro/zod';
@@ -70,6 +71,7 @@ export function checkArchive(dir: string): CheckResult {
 	problems.push(...notes.problems);
 	// A lint.yml that does not read would switch the publishing lint's own rules off: every build says so.
 	problems.push(...readLintSettings(dir).problems);
+	problems.push(...readSynonyms(dir).problems);
 	const documents: BodyDocument[] = [
 		...postmortems.map(({ source }) => ({ file: source.file, body: source.body, bodyLine: source.bodyLine, analysis: analyzeBody(source.body) })),
 		...notes.notes.map((note) => ({ file: note.file, body: note.body, bodyLine: note.bodyLine, analysis: analyzeBody(note.body) })),
