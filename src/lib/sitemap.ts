@@ -2,11 +2,13 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** Site-relative URLs of the built pages: /incidents/x/ for incidents/x/index.html. */
+/** Site-relative URLs of the built pages: /incidents/x/ for incidents/x/index.html; not the 404 page. */
 export function builtPages(dir: string): string[] {
 	const walk = (folder: string): string[] =>
 		readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : entry.name.endsWith('.html') ? [join(folder, entry.name)] : []));
 	return walk(dir)
+		// The 404 page is served for missing addresses; it is not a page of its own to list.
+		.filter((file) => relative(dir, file) !== '404.html')
 		.map((file) => `/${relative(dir, file).split(sep).join('/')}`.replace(/index\.html$/, '').replace(/\.html$/, '/'))
 		.sort();
 }

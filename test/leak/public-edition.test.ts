@@ -84,6 +84,10 @@ describe('the public edition of the leak fixture', () => {
 		expect(leaks).toEqual([]);
 	});
 
+	it('tells a reader who followed a link to a missing postmortem that it may not be public', () => {
+		expect(site().get('404.html')).toContain('it may not be public');
+	});
+
 	it('keeps the public text around every <Internal> spelling, and the public note', () => {
 		expect(containing(site(), 'PUBLICMARKER-END')).toContain('incidents/2025-04-01-public-outage/index.html');
 		expect(containing(site(), 'PUBLICMARKER-NOTE')).toContain('patterns/causes/deployment/index.html');

@@ -27,6 +27,7 @@ describe('building the fixture archive', () => {
 
 	it('produces exactly the expected pages', () => {
 		expect(files(out).filter((f) => f.endsWith('.html')).sort()).toEqual([
+			'404.html',
 			'incidents/2025-03-01-pool-leak/index.html',
 			'incidents/2025-06-10-config-push/index.html',
 			'incidents/2025-09-01-draft/index.html',
@@ -125,6 +126,13 @@ describe('building the fixture archive', () => {
 		const listed = [...page('sitemap.xml').matchAll(/<loc>http:\/\/localhost:4321(\/[^<]*)<\/loc>/g)].map((m) => m[1]).sort();
 		const built = files(out).filter((f) => f.endsWith('index.html')).map((f) => `/${f.replace(/index\.html$/, '')}`).sort();
 		expect(listed).toEqual(built);
+	});
+
+	it('has a 404 page with a search box and the navigation', () => {
+		const html = page('404.html');
+		expect(html).toContain('<form class="search not-found-search" role="search" action="/search/"');
+		expect(text(html)).toContain('it may have been renamed');
+		expect(html).toContain('<a href="/patterns/">Patterns</a>');
 	});
 
 	it('publishes feeds of published postmortems with summaries only', () => {
