@@ -253,10 +253,13 @@ class Search extends HTMLElement {
 		const item = document.createElement('li');
 		const severity = meta.severity ?? '';
 		// Pagefind escapes the excerpt and adds only <mark>; every other value is escaped here.
+		// A draft or a summary of someone else's incident reads differently from our own published review: say so.
+		const status = meta.status && meta.status !== 'published' ? ` <span class="status status-${escapeHtml(meta.status)}">${escapeHtml(meta.status)}</span>` : '';
+		const origin = meta.source ? ` · <span class="origin">summary of ${escapeHtml(meta.source)}'s postmortem</span>` : '';
 		item.innerHTML = `
 			<a class="result-title" href="${escapeHtml(url)}">${escapeHtml(meta.title ?? url)}</a>
-			<p class="result-meta"><span class="sev sev-${escapeHtml(severity.slice(-1))}">${escapeHtml(severity)}</span>
-			<time datetime="${escapeHtml(meta.date ?? '')}">${escapeHtml(meta.date ?? '')}</time> · ${escapeHtml(meta.components ?? '')}</p>
+			<p class="result-meta"><span class="sev sev-${escapeHtml(severity.slice(-1))}">${escapeHtml(severity)}</span>${status}
+			<time datetime="${escapeHtml(meta.date ?? '')}">${escapeHtml(meta.date ?? '')}</time> · ${escapeHtml(meta.duration ?? '')} · ${escapeHtml(meta.components ?? '')}${origin}</p>
 			<p class="result-excerpt">${this.#term ? excerpt : escapeHtml(meta.summary ?? '')}</p>`;
 		return item;
 	}

@@ -144,6 +144,8 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 			...data.tags.map((t): [string, string] => ['tag', t]),
 			['year', date.slice(0, 4)],
 			['status', data.status],
+			// Our own incidents, or summaries of another organization's: in the middle of an incident, ours come first.
+			['origin', data.source ? 'other' : 'ours'],
 		],
 		meta: [
 			['date', date],
@@ -151,6 +153,9 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 			['components', data.components.map((c) => nameOf(registries.components, c)).join(', ')],
 			// Shown instead of an excerpt when browsing by filters, where there are no words to highlight.
 			['summary', data.summary],
+			['status', data.status],
+			['duration', formatSpan(durations(data).impact)],
+			...(data.source ? [['source', data.source.organization] as [string, string]] : []),
 		],
 		sort: [['date', date]],
 		// Components, causes and tags as words, ids and names both, so "dns" or "privacy" finds them; labels stay out of the index.

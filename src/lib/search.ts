@@ -23,7 +23,10 @@ const FACETS: { key: string; label: string }[] = [
 	{ key: 'tag', label: 'Tag' },
 	{ key: 'year', label: 'Year' },
 	{ key: 'status', label: 'Status' },
+	{ key: 'origin', label: 'Whose incident' },
 ];
+
+const ORIGINS: Record<string, string> = { ours: 'Ours', other: "Other organizations' (summaries)" };
 
 export function searchFacets(entries: readonly IncidentEntry[], registries: Registries): Facet[] {
 	const counts = new Map(FACETS.map(({ key }) => [key, new Map<string, number>()]));
@@ -34,7 +37,7 @@ export function searchFacets(entries: readonly IncidentEntry[], registries: Regi
 		}
 	}
 	const label = (key: string, value: string) =>
-		key === 'component' ? (registries.components.get(value)?.name ?? value) : key === 'cause' || key === 'trigger' ? (registries.causes.get(value)?.name ?? value) : value;
+		key === 'component' ? (registries.components.get(value)?.name ?? value) : key === 'cause' || key === 'trigger' ? (registries.causes.get(value)?.name ?? value) : key === 'origin' ? (ORIGINS[value] ?? value) : value;
 	// Severity, status and year read best in their natural order; the rest by how often they occur.
 	const order: Record<string, (a: string, b: string) => number> = {
 		severity: (a, b) => SEVERITIES.findIndex((s) => s.id === a) - SEVERITIES.findIndex((s) => s.id === b),

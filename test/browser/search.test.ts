@@ -66,8 +66,29 @@ describe('search', () => {
 		await resultIds(p);
 		const first = p.locator('.search-results li').first();
 		await expect(first.locator('.result-title').textContent()).resolves.toBe('Checkout outage from a database connection leak in release 4.12');
-		await expect(first.locator('.result-meta').textContent()).resolves.toMatch(/SEV-1\s+2026-06-09 · Checkout API, Orders database/);
+		await expect(first.locator('.result-meta').textContent()).resolves.toMatch(/SEV-1\s+2026-06-09 · \d+ (?:min|h)[^·]* · Checkout API, Orders database$/);
 		await p.close();
+	});
+
+	it("says which results are drafts and which summarize another organization's incident, and filters by whose incident it is", async () => {
+		const p = await open('/search/?q=certificate');
+		await resultIds(p);
+		const metas = await p.locator('.search-results .result-meta').allTextContents();
+		expect(metas.some((m) => /summary of Microsoft's postmortem/.test(m))).toBe(true);
+		await p.locator('details', { hasText: 'Whose incident' }).locator('summary').click();
+		await p.check('input[name=origin][value="ours"]');
+		const ours = await resultIds(p);
+		expect(ours.length).toBeGreaterThan(0);
+		const external = new Set(idsWhere((d) => Boolean(d.source)));
+		expect(ours.filter((id) => external.has(id))).toEqual([]);
+		await p.close();
+		const drafts = idsWhere((d) => d.status !== 'published');
+		if (drafts.length) {
+			const q = await open('/search/?status=' + archive.find(({ source }) => source.id === drafts[0])!.data.status);
+			await resultIds(q);
+			await expect(q.locator('.search-results .result-meta .status').first().textContent()).resolves.toMatch(/draft|in-review/);
+			await q.close();
+		}
 	});
 
 	// What an engineer types in the middle of an incident: symptoms, pasted errors, abbreviations.
