@@ -1,12 +1,16 @@
 /**
- * <hs-search-shortcut>: "/" focuses the page's search input, as in most developer tools.
+ * <hs-search-shortcut>: "/" or Ctrl+K (⌘K) focuses the page's search input, as in most developer tools.
  * data-target names the input to prefer (the search page's own box), data-fallback the one every page has.
  */
 class SearchShortcut extends HTMLElement {
 	#onKey = (event: KeyboardEvent) => {
-		if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-		const target = event.target as HTMLElement | null;
-		if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
+		// Ctrl+K works even while typing elsewhere; "/" only when it would not be typed into a field.
+		const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
+		if (!commandK) {
+			if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+			const target = event.target as HTMLElement | null;
+			if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
+		}
 		const input = document.querySelector<HTMLInputElement>(this.dataset.target!) ?? document.querySelector<HTMLInputElement>(this.dataset.fallback!);
 		if (!input) return;
 		event.preventDefault();

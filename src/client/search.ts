@@ -70,6 +70,7 @@ class Search extends HTMLElement {
 			this.#timer = window.setTimeout(() => this.#update(), typing ? 200 : 0);
 		});
 		this.#more.addEventListener('click', () => this.#showMore());
+		this.addEventListener('keydown', (event) => this.#keys(event));
 		this.#empty.addEventListener('click', (event) => {
 			const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-key]');
 			if (!button) return;
@@ -83,6 +84,25 @@ class Search extends HTMLElement {
 		if (this.#hasQuery()) {
 			this.#busy(true);
 			this.#search();
+		}
+	}
+
+	/** Arrow keys move from the box through the results, Enter opens one (a link does that itself), Escape clears. */
+	#keys(event: KeyboardEvent) {
+		const box = this.#form.elements.namedItem('q') as HTMLInputElement;
+		const links = [...this.querySelectorAll<HTMLAnchorElement>('.search-results .result-title')];
+		const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+		if (event.key === 'ArrowDown' && (document.activeElement === box || at >= 0) && links.length) {
+			event.preventDefault();
+			links[Math.min(at + 1, links.length - 1)].focus();
+		} else if (event.key === 'ArrowUp' && at >= 0) {
+			event.preventDefault();
+			(at === 0 ? box : links[at - 1]).focus();
+		} else if (event.key === 'Escape' && (document.activeElement === box || at >= 0)) {
+			event.preventDefault();
+			box.value = '';
+			box.focus();
+			this.#update();
 		}
 	}
 

@@ -189,6 +189,32 @@ describe('search', () => {
 });
 
 describe('keyboard', () => {
+	it('goes from "/" to an open incident without the mouse: type, arrow down, Enter', async () => {
+		const p = await open('/search/');
+		await p.keyboard.press('/');
+		await p.keyboard.type('connection pool');
+		await p.waitForSelector('.search-results[aria-busy="false"] .result-title');
+		await p.keyboard.press('ArrowDown');
+		await expect(p.evaluate(() => document.activeElement?.classList.contains('result-title'))).resolves.toBe(true);
+		await Promise.all([p.waitForURL(/\/incidents\/2026-06-09-checkout-connection-leak\/$/), p.keyboard.press('Enter')]);
+		await p.close();
+	});
+
+	it('clears the search with Escape, focuses it with Ctrl+K, and lets Tab skip the filters', async () => {
+		const p = await open('/search/?q=dns');
+		await resultIds(p);
+		await p.keyboard.press('Control+k');
+		await expect(p.evaluate(() => document.activeElement?.id)).resolves.toBe('search-q');
+		await p.keyboard.press('Escape');
+		await expect(p.inputValue('#search-q')).resolves.toBe('');
+		// From the box, the next Tab offers to skip the sort and every filter.
+		await p.focus('#search-q');
+		await p.keyboard.press('Tab');
+		await p.keyboard.press('Tab');
+		await expect(p.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to results');
+		await p.close();
+	});
+
 	it('"/" focuses the search box on the home page and the search page', async () => {
 		const home = await open('/');
 		await home.keyboard.press('/');
