@@ -163,7 +163,8 @@ class Search extends HTMLElement {
 		this.#term = Boolean(term);
 		this.#shown = 0;
 		this.#list.replaceChildren();
-		this.#counts(search.filters);
+		this.#counts(await this.#facetCounts(pagefind, term, filters, search.filters));
+		if (run !== this.#run) return;
 		const n = search.results.length;
 		const what = term ? `“${term}”` : 'these filters';
 		const partial = term && n < FEW ? await this.#partialMatches(pagefind, term, filters, new Set(search.results.map((r) => r.id))) : [];
@@ -231,11 +232,27 @@ class Search extends HTMLElement {
 		this.#counts();
 	}
 
+	/**
+	 * The count beside a value says how many results ticking it would give. Values of one facet are
+	 * alternatives (any of them), so a facet's counts come from the search without its own selection:
+	 * with SEV-1 ticked, SEV-2 still shows its incidents, not 0.
+	 */
+	async #facetCounts(pagefind: Pagefind, term: string | null, filters: Record<string, { any: string[] }>, current: PagefindSearch['filters']) {
+		const counts: Record<string, Record<string, number> | undefined> = { ...current };
+		for (const key of Object.keys(filters)) {
+			const { [key]: _, ...others } = filters;
+			// Nothing else selected and no words: the archive totals the page was built with.
+			counts[key] = term || Object.keys(others).length ? ((await pagefind.search(term, { filters: others }))?.filters[key] ?? {}) : undefined;
+		}
+		return counts;
+	}
+
 	/** Counts beside each filter value: matches within the current search, or the archive totals. */
-	#counts(current?: PagefindSearch['filters']) {
+	#counts(current?: Record<string, Record<string, number> | undefined>) {
 		for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
 			const count = box.parentElement!.querySelector<HTMLElement>('.count')!;
-			count.textContent = current ? String(current[box.name]?.[box.value] ?? 0) : count.dataset.total!;
+			const facet = current?.[box.name];
+			count.textContent = facet ? String(facet[box.value] ?? 0) : count.dataset.total!;
 		}
 	}
 

@@ -156,6 +156,22 @@ describe('search', () => {
 		await p.close();
 	});
 
+	it('shows beside each filter value how many results ticking it gives, also for other values of a ticked facet', async () => {
+		const p = await open('/search/?q=database&severity=SEV-1');
+		await resultIds(p);
+		const count = async (page: Page, value: string) => Number(await page.locator(`input[name=severity][value="${value}"] ~ .count`).textContent());
+		const shown: number[] = [];
+		for (const value of ['SEV-2', 'SEV-3']) {
+			shown.push(await count(p, value));
+			const q = await open(`/search/?q=database&severity=${value}`);
+			expect(shown.at(-1), value).toBe((await resultIds(q)).length);
+			await q.close();
+		}
+		// Counted within the SEV-1 results alone, both would be 0.
+		expect(Math.max(...shown)).toBeGreaterThan(0);
+		await p.close();
+	});
+
 	it('lists exactly a component’s incidents when browsing by that facet with no search term', async () => {
 		const p = await open('/search/');
 		await p.check('input[name=component][value="orders-db"]');
