@@ -19,6 +19,9 @@ class SearchShortcut extends HTMLElement {
 	};
 	connectedCallback() {
 		document.addEventListener('keydown', this.#onKey);
+		// The hint is for keyboards: a phone has no "/" key to press.
+		const box = document.querySelector<HTMLInputElement>(this.dataset.fallback!);
+		if (box && matchMedia('(hover: hover) and (pointer: fine)').matches) box.placeholder = `${box.placeholder}  ( / )`;
 	}
 	disconnectedCallback() {
 		document.removeEventListener('keydown', this.#onKey);

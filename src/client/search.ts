@@ -71,6 +71,13 @@ class Search extends HTMLElement {
 		});
 		this.#more.addEventListener('click', () => this.#showMore());
 		this.addEventListener('keydown', (event) => this.#keys(event));
+		// On a phone the filters are a panel above the results, opened by this button.
+		const toggle = this.querySelector<HTMLButtonElement>('.filters-toggle')!;
+		toggle.addEventListener('click', () => {
+			const open = toggle.getAttribute('aria-expanded') !== 'true';
+			toggle.setAttribute('aria-expanded', String(open));
+			this.querySelector('.facets')!.classList.toggle('open', open);
+		});
 		this.#empty.addEventListener('click', (event) => {
 			const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-key]');
 			if (!button) return;

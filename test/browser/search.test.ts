@@ -231,6 +231,24 @@ describe('keyboard', () => {
 		await p.close();
 	});
 
+	it('on a phone, opens the filters in a panel above the results, with one search box and no keyboard hint', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		const p = await context.newPage();
+		await p.goto(`${server.url}/search/?q=database`);
+		await p.waitForSelector('.search-results[aria-busy="false"] .result-title');
+		const visibleBoxes = await p.locator('input[type=search]').evaluateAll((boxes) => boxes.filter((b) => (b as HTMLElement).offsetParent !== null).length);
+		expect(visibleBoxes).toBe(1);
+		await expect(p.locator('.facets').isVisible()).resolves.toBe(false);
+		await p.getByRole('button', { name: 'Filters' }).tap();
+		await expect(p.locator('.facets').isVisible()).resolves.toBe(true);
+		const facets = (await p.locator('.facets').boundingBox())!;
+		const results = (await p.locator('.search-results').first().boundingBox())!;
+		expect(facets.y + facets.height).toBeLessThanOrEqual(results.y);
+		await p.goto(`${server.url}/`);
+		await expect(p.getAttribute('#site-search', 'placeholder')).resolves.toBe('Search');
+		await context.close();
+	});
+
 	it('"/" focuses the search box on the home page and the search page', async () => {
 		const home = await open('/');
 		await home.keyboard.press('/');
