@@ -304,13 +304,15 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 	const registryNames = registries.flatMap(({ items }) => items.flatMap((item) => ['id', 'name', 'team'].map((key) => (item as Record<string, unknown> | null)?.[key]).filter((v): v is string => typeof v === 'string')));
 	const teamRules = settingsRules(settings);
 	const enabled = (rule: PatternRule) => !settings.disableRules.includes(rule.id);
-	const sources = listPostmortemFiles(dir).flatMap((path) => {
+	const paths = listPostmortemFiles(dir);
+	const sources = paths.flatMap((path) => {
 		const { source } = readPostmortem(path);
 		return source ? [{ path, source }] : []; // npm run check reports unreadable files.
 	});
 	const publishedIds = new Set(sources.filter(({ source }) => inEdition(source.data, 'public')).map(({ source }) => source.id));
 	const detectors: Detectors = {
-		unpublished: new Set(listPostmortemFiles(dir).map(idOf).filter((id) => !publishedIds.has(id))),
+		// Unreadable files count too: their ids are no more public than the rest.
+		unpublished: new Set(paths.map(idOf).filter((id) => !publishedIds.has(id))),
 		privacy: [...PRIVACY_RULES.filter(enabled), ...teamRules.filter((r) => r.category !== 'blameless')],
 		blameless: [...BLAMELESS_RULES.filter(enabled), ...teamRules.filter((r) => r.category === 'blameless')],
 		allowed: new Set(lowerWords([...DEFAULT_ALLOWED_NAMES, ...settings.allowNames, ...registryNames])),
