@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { hindsight } from './src/integration.ts';
+import { SHORTCUT_HASH } from './src/lib/shortcut.ts';
 
 const edition = process.env.HINDSIGHT_EDITION === 'public' ? 'public' : 'internal';
 
@@ -31,7 +32,8 @@ export default defineConfig({
 				"base-uri 'self'",
 				"form-action 'self'",
 			],
-			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			// The one inline script, the "/" and Ctrl+K shortcut, by its hash (src/lib/shortcut.ts).
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [SHORTCUT_HASH] },
 			styleDirective: { resources: ["'self'"] },
 		},
 	},

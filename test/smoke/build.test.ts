@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, root, run } from '../helpers.ts';
+import { SHORTCUT_HASH, SHORTCUT_SCRIPT } from '../../src/lib/shortcut.ts';
 
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const out = join(root, 'test', '.tmp', 'smoke');
@@ -89,8 +90,11 @@ describe('building the fixture archive', () => {
 		it('links to the file for editing', () => {
 			expect(html()).toContain('href="https://git.example/edit/main/postmortems/2025-03-01-pool-leak.mdx"');
 		});
-		it('loads no JavaScript', () => {
-			expect(html()).not.toMatch(/<script|modulepreload|\.js["']/i);
+		it('loads no script file, and its one inline script is the shortcut the CSP admits by hash', () => {
+			expect(html()).not.toMatch(/<script[^>]+src|modulepreload|\.js["']/i);
+			const scripts = [...html().matchAll(/<script>([^<]*)<\/script>/g)].map((m) => m[1]);
+			expect(scripts).toEqual([SHORTCUT_SCRIPT]);
+			expect(html()).toContain(`'${SHORTCUT_HASH}'`);
 		});
 		it('is indexed for search with its facets, and only the article is', () => {
 			expect(html()).toMatch(/<article class="postmortem" data-pagefind-body>/);
