@@ -4,14 +4,17 @@
  * the state lives in the URL (?q=…&component=…) so a search can be linked from chat.
  *
  * data-bundle: where Pagefind's files are; data-page-size: results shown per "Show more";
- * data-synonyms: groups of words that mean the same, for partial matches (synonyms.ts).
+ * data-synonyms: groups of words that mean the same, for partial matches (synonyms.ts);
+ * data-words: the archive's words, fetched only when a search finds little, for "did you mean".
  */
 
-import { concepts } from '../lib/search-query.ts';
+import { concepts, didYouMean, phrases, tokens } from '../lib/search-query.ts';
 
 interface PagefindResultData {
 	url: string;
-	excerpt: string;
+	/** The page's indexed text; `locations` are word positions in it, split at white space. */
+	content: string;
+	weighted_locations: { weight: number; balanced_score: number; location: number }[];
 	meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -31,8 +34,42 @@ interface Pagefind {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Below this many exact matches, partial matches are looked for too. */
+/** Below this many exact matches, partial matches and a spelling correction are looked for too. */
 const FEW = 3;
+
+/** The sort orders besides relevance, as Pagefind sort keys (incidents.ts writes them). */
+const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = {
+	date: { date: 'desc' },
+	severity: { severity: 'asc' },
+	duration: { duration: 'desc' },
+};
+
+/** Form fields that are not Pagefind filters: the words, the order and the date range. */
+const NOT_FILTERS = new Set(['q', 'sort', 'from', 'to']);
+
+const EXCERPT_WORDS = 24;
+
+/**
+ * The excerpt, from the narrative. Pagefind's own may start in the hidden words that come first on
+ * every page and name components and tags ("DNS, dns, leap-second"): not a sentence. So the
+ * excerpt is cut here: the stretch after those meta.lead words where the matches weigh most,
+ * begun at a sentence when one starts a few words earlier. No match after them: the summary.
+ */
+function excerptOf(data: PagefindResultData): string {
+	const lead = Number(data.meta.lead ?? 0);
+	const narrative = data.weighted_locations.filter((l) => l.location >= lead);
+	if (narrative.length === 0) return escapeHtml(data.meta.summary ?? '');
+	const weightFrom = (start: number) => narrative.reduce((sum, l) => sum + (l.location >= start && l.location < start + EXCERPT_WORDS ? l.balanced_score : 0), 0);
+	const best = narrative.reduce((a, b) => (weightFrom(b.location) > weightFrom(a.location) ? b : a)).location;
+	const words = data.content.split(/\s+/);
+	let start = Math.max(lead, best - 8);
+	for (let i = best - 1; i >= start; i--) if (/[.!?:]$/.test(words[i])) (start = i + 1), (i = -1);
+	const marked = new Set(narrative.map((l) => l.location));
+	return words
+		.slice(start, start + EXCERPT_WORDS)
+		.map((word, i) => (marked.has(start + i) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)))
+		.join(' ');
+}
 
 class Search extends HTMLElement {
 	#pagefind?: Promise<Pagefind>;
@@ -44,7 +81,11 @@ class Search extends HTMLElement {
 	#results: PagefindResult[] = [];
 	#partial!: HTMLElement;
 	#partialList!: HTMLOListElement;
+	#suggest!: HTMLElement;
+	#words?: Promise<Map<string, number>>;
 	#shown = 0;
+	/** The results shown so far, as Pagefind returned them. */
+	#loaded: PagefindResultData[] = [];
 	#run = 0;
 	#timer?: number;
 	/** Whether the current results come from words (excerpts with highlights) or from filters alone (summaries). */
@@ -58,6 +99,12 @@ class Search extends HTMLElement {
 		this.#empty = this.querySelector('.search-empty')!;
 		this.#partial = this.querySelector('.search-partial')!;
 		this.#partialList = this.#partial.querySelector('ol')!;
+		this.#suggest = this.querySelector('.search-suggest')!;
+		this.#suggest.querySelector('a')!.addEventListener('click', (event) => {
+			event.preventDefault();
+			(this.#form.elements.namedItem('q') as HTMLInputElement).value = (event.currentTarget as HTMLElement).textContent!;
+			this.#update();
+		});
 		this.#form.addEventListener('submit', (event) => {
 			event.preventDefault();
 			this.#update();
@@ -81,9 +128,10 @@ class Search extends HTMLElement {
 		this.#empty.addEventListener('click', (event) => {
 			const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-key]');
 			if (!button) return;
-			const box = this.#form.querySelector<HTMLInputElement>(`input[name="${button.dataset.key}"][value="${CSS.escape(button.dataset.value!)}"]`);
+			const { key, value } = button.dataset as { key: string; value: string };
+			const box = this.#form.querySelector<HTMLInputElement>(`input[type=checkbox][name="${key}"][value="${CSS.escape(value)}"]`);
 			if (box) box.checked = false;
-			if (button.dataset.key === 'q') (this.#form.elements.namedItem('q') as HTMLInputElement).value = '';
+			else (this.#form.elements.namedItem(key) as HTMLInputElement).value = '';
 			this.#update();
 		});
 		this.#restore(new URLSearchParams(location.search));
@@ -130,6 +178,17 @@ class Search extends HTMLElement {
 		return [...this.#params().keys()].some((key) => key !== 'sort');
 	}
 
+	/**
+	 * The date range as Pagefind's month filter: every month of the archive from "from" to "to".
+	 * The months come from the index itself, so the filter names only months that exist.
+	 */
+	async #months(pagefind: Pagefind, params: URLSearchParams): Promise<string[] | undefined> {
+		const [from, to] = [params.get('from'), params.get('to')].map((m) => (m && /^\d{4}-\d{2}$/.test(m) ? m : undefined));
+		if (!from && !to) return undefined;
+		const months = Object.keys((await pagefind.filters()).month ?? {});
+		return months.filter((m) => (!from || m >= from) && (!to || m <= to));
+	}
+
 	/** aria-busy on the result list: true from the first keystroke until the newest search is shown. */
 	#busy(on: boolean) {
 		this.#list.setAttribute('aria-busy', String(on));
@@ -145,7 +204,6 @@ class Search extends HTMLElement {
 	#load() {
 		this.#pagefind ??= (async () => {
 			const pagefind: Pagefind = await import(/* @vite-ignore */ `${this.dataset.bundle}pagefind.js`);
-			await pagefind.options({ excerptLength: 24 });
 			// Pagefind counts only filters it has loaded; loading them all up front keeps every facet's counts live.
 			await pagefind.filters();
 			return pagefind;
@@ -158,23 +216,41 @@ class Search extends HTMLElement {
 		const params = this.#params();
 		const term = params.get('q');
 		const filters: Record<string, { any: string[] }> = {};
-		for (const [key, value] of params) if (key !== 'q' && key !== 'sort') (filters[key] ??= { any: [] }).any.push(value);
-		if (!term && Object.keys(filters).length === 0) return this.#reset();
+		for (const [key, value] of params) if (!NOT_FILTERS.has(key)) (filters[key] ??= { any: [] }).any.push(value);
+		if (!term && Object.keys(filters).length === 0 && !params.get('from') && !params.get('to')) return this.#reset();
 		this.#status.textContent = 'Searching…';
 		const pagefind = await this.#load();
+		const months = await this.#months(pagefind, params);
+		// A range with no month in it: Pagefind ignores an empty "any", so ask for a month that cannot exist.
+		if (months) filters.month = { any: months.length ? months : ['none'] };
 		// Without words there is no relevance to rank by, so browsing lists newest first.
-		const sort = params.get('sort') === 'date' || !term ? { date: 'desc' as const } : undefined;
+		const sort = SORTS[params.get('sort') ?? ''] ?? (term ? undefined : SORTS.date);
 		const search = await pagefind.search(term, { filters, sort });
 		if (!search || run !== this.#run) return;
-		this.#results = search.results;
+		// The words as one phrase first: a pasted error message ranks above pages that merely contain its words.
+		const exactPhrase = term && !sort && tokens(term).length > 1 ? await pagefind.search(`"${tokens(term).join(' ')}"`, { filters }) : null;
+		if (run !== this.#run) return;
+		// Pagefind reports a phrase's first occurrence only. If that is in the hidden words, the same page from the plain search has the narrative's matches for the excerpt.
+		const plain = new Map(search.results.map((r) => [r.id, r]));
+		const first = (exactPhrase?.results ?? []).map((r) => ({
+			...r,
+			data: async () => {
+				const data = await r.data();
+				const inNarrative = data.weighted_locations.some((l) => l.location >= Number(data.meta.lead ?? 0));
+				return inNarrative || !plain.has(r.id) ? data : plain.get(r.id)!.data();
+			},
+		}));
+		const ids = new Set(first.map((r) => r.id));
+		this.#results = [...first, ...search.results.filter((r) => !ids.has(r.id))];
 		this.#term = Boolean(term);
 		this.#shown = 0;
+		this.#loaded = [];
 		this.#list.replaceChildren();
 		this.#counts(await this.#facetCounts(pagefind, term, filters, search.filters));
 		if (run !== this.#run) return;
-		const n = search.results.length;
+		const n = this.#results.length;
 		const what = term ? `“${term}”` : 'these filters';
-		const partial = term && n < FEW ? await this.#partialMatches(pagefind, term, filters, new Set(search.results.map((r) => r.id))) : [];
+		const partial = term && n < FEW ? await this.#partialMatches(pagefind, term, filters, new Set(this.#results.map((r) => r.id))) : [];
 		if (run !== this.#run) return;
 		const incidents = (k: number) => `${k} incident${k === 1 ? '' : 's'}`;
 		const exact = n === 0 ? `No incident matches all of ${what}` : `${incidents(n)} ${n === 1 ? 'matches' : 'match'} ${what}${term && Object.keys(filters).length ? ' with these filters' : ''}`;
@@ -182,7 +258,18 @@ class Search extends HTMLElement {
 		this.#emptyHelp(n === 0 && partial.length === 0, params);
 		await this.#showMore();
 		await this.#showPartial(partial);
-		if (run === this.#run) this.#busy(false);
+		if (run !== this.#run) return;
+		const suggestion = term && (n < FEW || this.#unmatched(term)) ? await this.#correction(term) : undefined;
+		if (run !== this.#run) return;
+		this.#suggest.hidden = !suggestion;
+		if (suggestion) {
+			const link = this.#suggest.querySelector('a')!;
+			link.textContent = suggestion;
+			const next = new URLSearchParams(params);
+			next.set('q', suggestion);
+			link.href = `?${next}`;
+		}
+		this.#busy(false);
 	}
 
 	/**
@@ -191,8 +278,14 @@ class Search extends HTMLElement {
 	 * matches most of the archive ("outage") counts for little; a rare one ("logrotate") for much.
 	 */
 	async #partialMatches(pagefind: Pagefind, term: string, filters: Record<string, { any: string[] }>, exact: Set<string>): Promise<PagefindResult[]> {
+		// Part of the question as an exact phrase first ("too many clients" out of "postgres FATAL: sorry, too many clients already"), longest first.
+		const byPhrase = new Map<string, PagefindResult>();
+		for (const phrase of phrases(term, 20)) {
+			if (phrase.split(' ').length === tokens(term).length) continue;
+			for (const result of (await pagefind.search(`"${phrase}"`, { filters }))?.results ?? []) if (!exact.has(result.id) && !byPhrase.has(result.id)) byPhrase.set(result.id, result);
+			if (byPhrase.size >= 10) break;
+		}
 		const asked = concepts(term, JSON.parse(this.dataset.synonyms ?? '[]') as string[][]);
-		if (asked.length === 0) return [];
 		const total = Number(this.dataset.total ?? 1);
 		const scores = new Map<string, { result: PagefindResult; weight: number; score: number }>();
 		let possible = 0;
@@ -203,7 +296,8 @@ class Search extends HTMLElement {
 				for (const result of found?.results ?? []) if (!hits.has(result.id) || hits.get(result.id)!.score < result.score) hits.set(result.id, result);
 			}
 			const weight = Math.log((total + 1) / (hits.size + 1));
-			possible += weight;
+			// A word the archive does not contain ("postgres" where it says PostgreSQL) does not raise the bar.
+			if (hits.size) possible += weight;
 			for (const [id, result] of hits) {
 				const entry = scores.get(id) ?? { result, weight: 0, score: 0 };
 				entry.weight += weight;
@@ -212,11 +306,34 @@ class Search extends HTMLElement {
 			}
 		}
 		// At least a third of what the question asks, so one common word does not list the archive.
-		return [...scores]
-			.filter(([id, entry]) => !exact.has(id) && entry.weight > 0 && entry.weight >= possible / 3)
+		const byWords = [...scores]
+			.filter(([id, entry]) => !exact.has(id) && !byPhrase.has(id) && entry.weight > 0 && entry.weight >= possible / 3)
 			.sort(([, a], [, b]) => b.weight - a.weight || b.score - a.score)
-			.slice(0, 10)
 			.map(([, entry]) => entry.result);
+		return [...byPhrase.values(), ...byWords].slice(0, 10);
+	}
+
+	/**
+	 * Whether a word of the query appears in none of the shown results as typed (or with another
+	 * ending): Pagefind then matched something else ("databse" finds "data"), and the reader may
+	 * have made a typo even though there are results.
+	 */
+	#unmatched(term: string): boolean {
+		const found = this.#loaded.flatMap((data) => {
+			const words = data.content.split(/\s+/);
+			return data.weighted_locations.flatMap((l) => tokens(words[l.location] ?? ''));
+		});
+		return tokens(term).some((word) => word.length >= 4 && !found.some((f) => f.startsWith(word.slice(0, Math.max(4, word.length - 2)))));
+	}
+
+	/** "Did you mean": the archive's word list is fetched the first time a search finds little or misses a word. */
+	async #correction(term: string): Promise<string | undefined> {
+		this.#words ??= fetch(this.dataset.words!)
+			.then((response) => (response.ok ? response.json() : []))
+			.then((words: string[]) => new Map(words.map((word, rank) => [word, rank])))
+			.catch(() => new Map());
+		const corrected = didYouMean(term, await this.#words);
+		return corrected && corrected !== tokens(term).join(' ') ? corrected : undefined;
 	}
 
 	async #showPartial(results: PagefindResult[]) {
@@ -233,6 +350,7 @@ class Search extends HTMLElement {
 		this.#list.replaceChildren();
 		this.#partialList.replaceChildren();
 		this.#partial.hidden = true;
+		this.#suggest.hidden = true;
 		this.#more.hidden = true;
 		this.#empty.hidden = true;
 		this.#status.textContent = `Type to search the full text of ${this.dataset.total} postmortems, or pick filters to browse them.`;
@@ -247,6 +365,7 @@ class Search extends HTMLElement {
 	async #facetCounts(pagefind: Pagefind, term: string | null, filters: Record<string, { any: string[] }>, current: PagefindSearch['filters']) {
 		const counts: Record<string, Record<string, number> | undefined> = { ...current };
 		for (const key of Object.keys(filters)) {
+			if (key === 'month') continue;
 			const { [key]: _, ...others } = filters;
 			// Nothing else selected and no words: the archive totals the page was built with.
 			counts[key] = term || Object.keys(others).length ? ((await pagefind.search(term, { filters: others }))?.filters[key] ?? {}) : undefined;
@@ -276,7 +395,7 @@ class Search extends HTMLElement {
 				button.dataset.key = key;
 				button.dataset.value = value;
 				const label = this.#form.querySelector(`input[name="${key}"][value="${CSS.escape(value)}"]`)?.parentElement?.querySelector('.facet-label')?.textContent ?? value;
-				button.textContent = key === 'q' ? `Remove the words “${value}”` : `Remove ${key}: ${label}`;
+				button.textContent = key === 'q' ? `Remove the words “${value}”` : key === 'from' || key === 'to' ? `Remove “${key} ${value}”` : `Remove ${key}: ${label}`;
 				item.append(button);
 				return item;
 			}),
@@ -289,14 +408,16 @@ class Search extends HTMLElement {
 		const page = await Promise.all(this.#results.slice(this.#shown, this.#shown + size).map((r) => r.data()));
 		if (run !== this.#run) return;
 		this.#shown += page.length;
+		this.#loaded.push(...page);
 		this.#list.append(...page.map((data) => this.#item(data)));
 		this.#more.hidden = this.#shown >= this.#results.length;
 	}
 
-	#item({ url, excerpt, meta }: PagefindResultData) {
+	#item(data: PagefindResultData) {
+		const { url, meta } = data;
 		const item = document.createElement('li');
 		const severity = meta.severity ?? '';
-		// Pagefind escapes the excerpt and adds only <mark>; every other value is escaped here.
+		// Every value is escaped here; the excerpt escapes each word it marks.
 		// A draft or a summary of someone else's incident reads differently from our own published review: say so.
 		const status = meta.status && meta.status !== 'published' ? ` <span class="status status-${escapeHtml(meta.status)}">${escapeHtml(meta.status)}</span>` : '';
 		const origin = meta.source ? ` · <span class="origin">summary of ${escapeHtml(meta.source)}'s postmortem</span>` : '';
@@ -304,7 +425,7 @@ class Search extends HTMLElement {
 			<a class="result-title" href="${escapeHtml(url)}">${escapeHtml(meta.title ?? url)}</a>
 			<p class="result-meta"><span class="sev sev-${escapeHtml(severity.slice(-1))}">${escapeHtml(severity)}</span>${status}
 			<time datetime="${escapeHtml(meta.date ?? '')}">${escapeHtml(meta.date ?? '')}</time> · ${escapeHtml(meta.duration ?? '')} · ${escapeHtml(meta.components ?? '')}${origin}</p>
-			<p class="result-excerpt">${this.#term ? excerpt : escapeHtml(meta.summary ?? '')}</p>`;
+			<p class="result-excerpt">${this.#term ? excerptOf(data) : escapeHtml(meta.summary ?? '')}</p>`;
 		return item;
 	}
 }

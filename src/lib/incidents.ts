@@ -118,7 +118,7 @@ export interface IncidentPage {
 	source?: Postmortem['source'];
 	related: { url: string; title: string; why: string }[];
 	editUrl?: string;
-	/** What Pagefind indexes besides the text: facets, result metadata and the sort key. */
+	/** What Pagefind indexes besides the text: facets, result metadata and the sort keys. */
 	search: { filters: [string, string][]; meta: [string, string][]; sort: [string, string][]; words: string };
 }
 
@@ -135,6 +135,13 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 	const { data } = entry;
 	const causes = [...new Set([data.causes.trigger, ...data.causes.contributing])];
 	const date = data.started.at.toISOString().slice(0, 10);
+	// Components, causes and tags as words, ids and names both, so "dns" or "privacy" finds them; labels stay out of the index.
+	const words = [
+		...data.components.flatMap((c) => [nameOf(registries.components, c), c]),
+		...causes.flatMap((c) => [nameOf(registries.causes, c), c]),
+		...data.tags.flatMap((t) => [t, t.replace(/-/g, ' ')]),
+		...(data.source ? [data.source.organization] : []),
+	].join(', ');
 	return {
 		filters: [
 			['severity', data.severity],
@@ -143,6 +150,8 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 			['trigger', data.causes.trigger],
 			...data.tags.map((t): [string, string] => ['tag', t]),
 			['year', date.slice(0, 4)],
+			// Not a facet: the date range ("from" and "to" months) selects any of these.
+			['month', date.slice(0, 7)],
 			['status', data.status],
 			// Our own incidents, or summaries of another organization's: in the middle of an incident, ours come first.
 			['origin', data.source ? 'other' : 'ours'],
@@ -156,15 +165,16 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 			['status', data.status],
 			['duration', formatSpan(durations(data).impact)],
 			...(data.source ? [['source', data.source.organization] as [string, string]] : []),
+			// How many of the page's indexed words are these hidden ones (they come first), so an excerpt can start after them.
+			['lead', String(words.split(/\s+/).filter(Boolean).length)],
 		],
-		sort: [['date', date]],
-		// Components, causes and tags as words, ids and names both, so "dns" or "privacy" finds them; labels stay out of the index.
-		words: [
-			...data.components.flatMap((c) => [nameOf(registries.components, c), c]),
-			...causes.flatMap((c) => [nameOf(registries.causes, c), c]),
-			...data.tags.flatMap((t) => [t, t.replace(/-/g, ' ')]),
-			...(data.source ? [data.source.organization] : []),
-		].join(', '),
+		// Severity as its rank (1 is the worst) and duration in whole minutes, so that Pagefind sorts them as numbers.
+		sort: [
+			['date', date],
+			['severity', data.severity.slice(-1)],
+			['duration', String(Math.round(durations(data).impact.ms / 60_000))],
+		],
+		words,
 	};
 }
 

@@ -30,3 +30,69 @@ export function concepts(term: string, groups: readonly string[][]): Concept[] {
 	}
 	return found;
 }
+
+/** The words of a text as the index keeps them: lower case, split at anything but letters and digits. */
+export function tokens(text: string): string[] {
+	return text
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
+}
+
+/**
+ * Runs of the query's words to search as exact phrases, longest first: a pasted error ("FATAL:
+ * sorry, too many clients already") or one wrapped in the reader's own words ("postgres too many
+ * clients"). At most `limit`; a run of filler alone ("on the") is not worth a search.
+ */
+export function phrases(term: string, limit = 10): string[] {
+	const words = tokens(term);
+	const found: string[] = [];
+	for (let length = words.length; length >= 2 && found.length < limit; length--) {
+		for (let start = 0; start + length <= words.length && found.length < limit; start++) {
+			const run = words.slice(start, start + length);
+			if (run.every((word) => FILLER.has(word))) continue;
+			const phrase = run.join(' ');
+			if (!found.includes(phrase)) found.push(phrase);
+		}
+	}
+	return found;
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Every word one edit away: a letter dropped, added, changed, or two neighbours swapped. */
+function oneEditAway(word: string): Set<string> {
+	const out = new Set<string>();
+	for (let i = 0; i <= word.length; i++) {
+		const [head, tail] = [word.slice(0, i), word.slice(i)];
+		if (tail) out.add(head + tail.slice(1));
+		if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+		for (const letter of ALPHABET) {
+			out.add(head + letter + tail);
+			if (tail) out.add(head + letter + tail.slice(1));
+		}
+	}
+	out.delete(word);
+	return out;
+}
+
+/**
+ * "Did you mean": each word of four or more letters that the archive does not contain, replaced
+ * by the archive's most frequent word one edit away. `known` maps each word of the archive to its
+ * rank, most frequent first (search.ts writes it). Undefined when there is nothing to correct.
+ */
+export function didYouMean(term: string, known: ReadonlyMap<string, number>): string | undefined {
+	let changed = false;
+	const corrected = tokens(term).map((word) => {
+		if (word.length < 4 || known.has(word) || /^\d+$/.test(word)) return word;
+		let best: string | undefined;
+		for (const candidate of oneEditAway(word)) {
+			const rank = known.get(candidate);
+			if (rank !== undefined && (best === undefined || rank < known.get(best)!)) best = candidate;
+		}
+		if (!best) return word;
+		changed = true;
+		return best;
+	});
+	return changed ? corrected.join(' ') : undefined;
+}

@@ -7,6 +7,13 @@ import type { IncidentEntry, Registries } from './incidents.ts';
 import { searchFields } from './incidents.ts';
 import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import { STANDARD_SECTIONS } from './template.ts';
+import { tokens } from './search-query.ts';
+
+/** The months the archive spans, for the date range's bounds: the first and the last incident's. */
+export function monthRange(entries: readonly IncidentEntry[]): { first: string; last: string } | undefined {
+	const months = entries.map((e) => e.data.started.at.toISOString().slice(0, 7)).sort();
+	return months.length ? { first: months[0], last: months.at(-1)! } : undefined;
+}
 
 export interface Facet {
 	/** The Pagefind filter name and the URL parameter. */
@@ -32,7 +39,8 @@ export function searchFacets(entries: readonly IncidentEntry[], registries: Regi
 	const counts = new Map(FACETS.map(({ key }) => [key, new Map<string, number>()]));
 	for (const entry of entries) {
 		for (const [key, value] of searchFields(entry, registries).filters) {
-			const facet = counts.get(key)!;
+			const facet = counts.get(key);
+			if (!facet) continue;
 			facet.set(value, (facet.get(value) ?? 0) + 1);
 		}
 	}
@@ -73,4 +81,45 @@ export function unindexStandardHeadings(html: string): string {
 	};
 	visit(root);
 	return changed ? serialize(root) : html;
+}
+
+/** The text of rendered HTML, without what the index leaves out (data-pagefind-ignore). */
+function indexedText(html: string): string {
+	const parts: string[] = [];
+	const visit = (node: DefaultTreeAdapterTypes.ParentNode) => {
+		for (const child of node.childNodes) {
+			if ('value' in child && child.nodeName === '#text') parts.push(child.value);
+			else if ('tagName' in child && !child.attrs.some((a) => a.name === 'data-pagefind-ignore')) visit(child);
+		}
+	};
+	visit(parseFragment(html));
+	return parts.join(' ');
+}
+
+/**
+ * Every word the edition's incidents contain, most frequent first: what "did you mean" corrects a
+ * typo towards. Built from the same entries as the pages, so the public edition's list holds only
+ * public words. Numbers alone and single letters are left out; they are never worth a correction.
+ * At most `limit` words, so that a large archive's list stays a small download (a typo is
+ * corrected towards a common word, and the rare ones are the first to go).
+ */
+export function searchVocabulary(entries: readonly (IncidentEntry & { rendered?: { html: string } })[], registries: Registries, limit = 20_000): string[] {
+	const counts = new Map<string, number>();
+	for (const entry of entries) {
+		const { data } = entry;
+		const text = [
+			data.title,
+			data.summary,
+			data.impact.description,
+			...data.timeline.map((t) => t.event),
+			...data.actions.map((a) => a.title),
+			searchFields(entry, registries).words,
+			entry.rendered ? indexedText(entry.rendered.html) : '',
+		].join(' ');
+		for (const word of new Set(tokens(text))) if (word.length > 1 && !/^\d+$/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+	}
+	return [...counts]
+		.sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+		.slice(0, limit)
+		.map(([word]) => word);
 }

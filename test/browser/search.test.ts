@@ -3,11 +3,12 @@
  * engineer in the middle of an incident would use it. Expected incidents come from the archive's
  * own data, so the tests follow the content rather than hard-coding it.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/check/index.ts';
+import { durations } from '../../src/lib/time.ts';
 import { root, run } from '../helpers.ts';
 import { launch } from './browser.ts';
 import { serve } from './static-server.ts';
@@ -110,10 +111,101 @@ describe('search', () => {
 		['deleted the wrong database directory, backups did not work', '2017-01-31-gitlab-database-deletion'],
 		['typo in a command removed too many servers', '2017-02-28-aws-s3-us-east-1-capacity-removal'],
 		['windows machines blue screen after content update', '2024-07-19-crowdstrike-channel-file-291'],
+		// Error strings pasted whole from a log or an alert, with their punctuation, or wrapped in a few words.
+		['FATAL: sorry, too many clients already', '2026-06-09-checkout-connection-leak'],
+		['postgres too many clients', '2026-06-09-checkout-connection-leak'],
+		['ECONNREFUSED auth db', '2026-07-02-auth-crash-loop-rotated-credentials'],
+		['x509: certificate has expired or is not yet valid', '2026-10-07-expired-internal-certificate'],
+		['write() failed (28: No space left on device)', '2026-09-15-disk-full-log-rotation'],
 	])('"%s" puts %s in the first three results', async (query, id) => {
 		const p = await open(`/search/?q=${encodeURIComponent(query)}`);
 		const ids = await resultIds(p);
 		expect(ids.slice(0, 3), ids.join(', ')).toContain(id);
+		await p.close();
+	});
+
+	it('ranks the page that contains a pasted error word for word above pages that only share its words', async () => {
+		const p = await open(`/search/?q=${encodeURIComponent('certificate has expired')}`);
+		const ids = await resultIds(p);
+		expect(ids[0]).toBe('2026-10-07-expired-internal-certificate');
+		await expect(p.locator('.search-results li').first().locator('.result-excerpt').textContent()).resolves.toMatch(/certificate has expired/);
+		await p.close();
+	});
+
+	it('offers "did you mean" for a typo, and following it finds the incident', async () => {
+		const p = await open(`/search/?q=${encodeURIComponent('replicaton lagg')}`);
+		await resultIds(p);
+		const suggestion = p.locator('.search-suggest');
+		await expect(suggestion.textContent()).resolves.toBe('Did you mean replication lag?');
+		await suggestion.locator('a').click();
+		await p.waitForURL(/q=replication\+lag/);
+		expect((await resultIds(p)).slice(0, 3)).toContain('2026-04-14-orders-db-replica-lag');
+		await expect(suggestion.isHidden()).resolves.toBe(true);
+		await p.close();
+	});
+
+	it('fetches the word list for "did you mean" only when a word is not found as typed, even with results', async () => {
+		const p = await browser.newPage();
+		const requests: string[] = [];
+		p.on('request', (request) => requests.push(new URL(request.url()).pathname));
+		await p.goto(`${server.url}/search/?q=database`);
+		await resultIds(p);
+		expect(requests).not.toContain('/search/words.json');
+		// Pagefind finds "data" for "databse": results, but not the word the reader meant.
+		await p.fill('#search-q', 'databse');
+		expect((await resultIds(p)).length).toBeGreaterThan(0);
+		await expect(p.locator('.search-suggest').textContent()).resolves.toBe('Did you mean database?');
+		expect(requests).toContain('/search/words.json');
+		await p.close();
+	});
+
+	it('cuts excerpts from the narrative, never from the hidden words that name components and tags', async () => {
+		for (const query of ['dns', 'database', 'certificate', 'leap second', 'rollback']) {
+			const p = await open(`/search/?q=${encodeURIComponent(query)}`);
+			await resultIds(p);
+			for (const item of await p.locator('.search-results li').all()) {
+				const href = (await item.locator('.result-title').getAttribute('href'))!;
+				const html = readFileSync(join(site, href, 'index.html'), 'utf8');
+				const hidden = /<p class="index-words"[^>]*>([^<]*)<\/p>/.exec(html)![1].split(/\s+/);
+				const excerpt = (await item.locator('.result-excerpt').textContent())!;
+				// Three hidden words in a row ("Database, database, Capacity,") would be the glued list.
+				for (let i = 0; i + 3 <= hidden.length; i++) expect(excerpt, `${query}: ${href}`).not.toContain(hidden.slice(i, i + 3).join(' '));
+			}
+			await p.close();
+		}
+	});
+
+	it('sorts by severity, worst first, and by duration, longest first', async () => {
+		const p = await open('/search/?q=database');
+		const relevance = await resultIds(p);
+		const byId = new Map(archive.map(({ source, data }) => [source.id, data]));
+		await p.selectOption('select[name=sort]', 'severity');
+		await p.waitForURL(/sort=severity/);
+		const bySeverity = await resultIds(p);
+		expect([...bySeverity].sort()).toEqual([...relevance].sort());
+		const ranks = bySeverity.map((id) => byId.get(id)!.severity);
+		expect(ranks).toEqual([...ranks].sort());
+		await p.selectOption('select[name=sort]', 'duration');
+		await p.waitForURL(/sort=duration/);
+		const minutes = (await resultIds(p)).map((id) => Math.round(durations(byId.get(id) as Parameters<typeof durations>[0]).impact.ms / 60_000));
+		expect(minutes).toEqual([...minutes].sort((a, b) => b - a));
+		await p.close();
+	});
+
+	it('narrows to a date range, alone or with words, and offers to remove it when nothing is left', async () => {
+		const month = (d: (typeof archive)[number]['data']) => d.started!.at.toISOString().slice(0, 7);
+		const inRange = idsWhere((d) => month(d) >= '2026-04' && month(d) <= '2026-08');
+		expect(inRange.length).toBeGreaterThan(1);
+		const p = await open('/search/?from=2026-04&to=2026-08');
+		expect((await resultIds(p)).sort()).toEqual(inRange);
+		await p.fill('#search-q', 'database');
+		const withWords = await resultIds(p);
+		expect(withWords.length).toBeGreaterThan(0);
+		for (const id of withWords) expect(inRange, id).toContain(id);
+		await p.goto(`${server.url}/search/?q=database&from=2099-01`);
+		expect(await resultIds(p)).toEqual([]);
+		await p.getByRole('button', { name: 'Remove “from 2099-01”' }).click();
+		expect((await resultIds(p)).length).toBeGreaterThan(0);
 		await p.close();
 	});
 
@@ -249,15 +341,25 @@ describe('keyboard', () => {
 		await context.close();
 	});
 
-	it('"/" focuses the search box on the home page and the search page', async () => {
-		const home = await open('/');
-		await home.keyboard.press('/');
-		await expect(home.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
-		await home.close();
-		const search = await open('/search/');
-		await search.keyboard.press('/');
-		await expect(search.evaluate(() => document.activeElement?.id)).resolves.toBe('search-q');
-		await search.close();
+	it('"/" and Ctrl+K focus a search box on every page: home, search and an incident page', async () => {
+		for (const [path, box] of [['/', 'site-search'], ['/search/', 'search-q'], ['/incidents/2026-06-09-checkout-connection-leak/', 'site-search']]) {
+			for (const key of ['/', 'Control+k']) {
+				const p = await open(path);
+				await p.keyboard.press(key);
+				await expect(p.evaluate(() => document.activeElement?.id), `${key} on ${path}`).resolves.toBe(box);
+				// "/" focuses without typing itself into the box.
+				await expect(p.inputValue(`#${box}`)).resolves.toBe('');
+				await p.close();
+			}
+		}
+	});
+
+	it('"/" typed into a field stays in the field', async () => {
+		const p = await open('/incidents/2026-06-09-checkout-connection-leak/');
+		await p.focus('#site-search');
+		await p.keyboard.type('5xx/503');
+		await expect(p.inputValue('#site-search')).resolves.toBe('5xx/503');
+		await p.close();
 	});
 
 	it('the header box takes a query to the search page', async () => {
@@ -271,7 +373,7 @@ describe('keyboard', () => {
 });
 
 describe('pages without search code', () => {
-	it('an incident page loads no JavaScript', async () => {
+	it('an incident page loads no script file; its one inline script is the search shortcut', async () => {
 		const p = await browser.newPage();
 		const scripts: string[] = [];
 		p.on('request', (request) => {
@@ -280,7 +382,10 @@ describe('pages without search code', () => {
 		await p.goto(`${server.url}/incidents/2026-06-09-checkout-connection-leak/`);
 		await p.waitForLoadState('networkidle');
 		expect(scripts).toEqual([]);
-		await expect(p.evaluate(() => document.scripts.length)).resolves.toBe(0);
+		const inline = await p.evaluate(() => [...document.scripts].map((s) => ({ src: s.src, length: s.text.length })));
+		expect(inline).toHaveLength(1);
+		expect(inline[0].src).toBe('');
+		expect(inline[0].length).toBeLessThan(600);
 		await p.close();
 	});
 
