@@ -2,15 +2,33 @@
  * Writes N valid synthetic postmortems (about 5 KB each, like real ones) and the registries into a
  * folder, for benchmarks. Deterministic: the same N gives the same files.
  *
+ * The prose draws on the vocabulary of the real public summaries in test/fixtures/public-corpus,
+ * with Zipf-like frequencies (a few words very often, most rarely): the size of a search index
+ * depends on how many distinct words it holds, and twenty repeated words would flatter it.
+ *
  *   npm run bench:generate -- 1000 /tmp/hindsight-bench-1000
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const COMPONENTS = Array.from({ length: 40 }, (_, i) => `service-${i}`);
 const CAUSES = ['config-change', 'deployment', 'capacity', 'dependency', 'dns', 'network', 'certificate-expiry', 'database'];
 const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'];
 const WORDS = 'request pool latency replica deploy rollback cache queue timeout retry disk shard leader election certificate quota backlog alert dashboard runbook canary'.split(' ');
+
+const CORPUS = fileURLToPath(new URL('../../test/fixtures/public-corpus/', import.meta.url));
+
+/** The corpus's words, most frequent first. */
+let vocabulary: string[] | undefined;
+function words(): string[] {
+	if (vocabulary) return vocabulary;
+	const counts = new Map<string, number>();
+	for (const name of readdirSync(CORPUS).sort()) {
+		for (const word of readFileSync(join(CORPUS, name), 'utf8').toLowerCase().match(/\p{L}{2,}/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+	}
+	return (vocabulary = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([word]) => word));
+}
 
 /** A small linear congruential generator: reproducible without a dependency. */
 function random(seed: number) {
@@ -18,8 +36,14 @@ function random(seed: number) {
 	return () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function sentence(next: () => number, words = 14) {
-	const text = Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+/** A word of rank r drawn with probability about 1/r, as in natural text. */
+function word(next: () => number) {
+	const list = words();
+	return list[Math.min(list.length - 1, Math.floor(Math.exp(next() * Math.log(list.length))) - 1)];
+}
+
+function sentence(next: () => number, length = 14) {
+	const text = Array.from({ length }, () => word(next)).join(' ');
 	return `${text[0].toUpperCase()}${text.slice(1)}.`;
 }
 

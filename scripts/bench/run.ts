@@ -1,6 +1,7 @@
 /**
  * Generates N synthetic postmortems, builds them, and prints wall time and peak memory of the
- * check and the build, so BENCHMARKS.md can be kept current.
+ * check and the build, then measures search on the built site in Chromium (search.ts), so
+ * BENCHMARKS.md can be kept current.
  *
  *   npm run bench -- 1000            (several sizes: npm run bench -- 1000 10000)
  */
@@ -9,6 +10,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './generate.ts';
+import { printSearchBench } from './search.ts';
 
 const status = (pid: number, field: string) => {
 	try {
@@ -69,4 +71,5 @@ for (const count of sizes.length ? sizes : [1000]) {
 	for (const [name, r] of [['check', check], ['lint --published', lint], ['build (cold cache)', cold], ['build (warm cache)', warm], ['build:public (cold)', published]] as const) {
 		console.log(`${count} postmortems  ${name.padEnd(18)}  ${r.seconds.toFixed(1)} s  peak ${r.peakMiB} MiB${r.code ? `  FAILED (exit ${r.code})` : ''}`);
 	}
+	if (warm.code === 0) await printSearchBench(`${count} postmortems`, out, JSON.parse(readFileSync(join(out, 'search', 'words.json'), 'utf8')) as string[]);
 }

@@ -8,7 +8,7 @@
  * data-words: the archive's words, fetched only when a search finds little, for "did you mean".
  */
 
-import { concepts, didYouMean, phrases, tokens } from '../lib/search-query.ts';
+import { concepts, didYouMean, phrases, tokens, withoutFiller } from '../lib/search-query.ts';
 
 interface PagefindResultData {
 	url: string;
@@ -107,6 +107,8 @@ class Search extends HTMLElement {
 		});
 		this.#form.addEventListener('submit', (event) => {
 			event.preventDefault();
+			// Enter searches now; the search the typing scheduled would only repeat it.
+			clearTimeout(this.#timer);
 			this.#update();
 		});
 		this.#form.addEventListener('input', (event) => {
@@ -124,7 +126,9 @@ class Search extends HTMLElement {
 			const open = toggle.getAttribute('aria-expanded') !== 'true';
 			toggle.setAttribute('aria-expanded', String(open));
 			this.querySelector('.facets')!.classList.toggle('open', open);
+			if (open) this.#countOpened();
 		});
+		for (const details of this.querySelectorAll<HTMLDetailsElement>('.facets details')) details.addEventListener('toggle', () => details.open && this.#countOpened());
 		this.#empty.addEventListener('click', (event) => {
 			const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-key]');
 			if (!button) return;
@@ -179,13 +183,13 @@ class Search extends HTMLElement {
 	}
 
 	/**
-	 * The date range as Pagefind's month filter: every month of the archive from "from" to "to".
-	 * The months come from the index itself, so the filter names only months that exist.
+	 * The date range as Pagefind's month filter: every month of the archive from "from" to "to"
+	 * (data-months lists the months that have incidents).
 	 */
-	async #months(pagefind: Pagefind, params: URLSearchParams): Promise<string[] | undefined> {
+	#months(params: URLSearchParams): string[] | undefined {
 		const [from, to] = [params.get('from'), params.get('to')].map((m) => (m && /^\d{4}-\d{2}$/.test(m) ? m : undefined));
 		if (!from && !to) return undefined;
-		const months = Object.keys((await pagefind.filters()).month ?? {});
+		const months = JSON.parse(this.dataset.months ?? '[]') as string[];
 		return months.filter((m) => (!from || m >= from) && (!to || m <= to));
 	}
 
@@ -201,11 +205,28 @@ class Search extends HTMLElement {
 		this.#search();
 	}
 
+	/**
+	 * Pagefind counts only the filters it has loaded, and every loaded filter is counted on every
+	 * search. At 10,000 postmortems all of them are a quarter of a megabyte and make a common word's
+	 * search take seconds, so a facet's filter is loaded when its list is open (the first few are
+	 * open on a wide screen), after the first results are shown. A closed facet shows no counts.
+	 */
+	#counted = new Set<string>();
+	/** The search on screen, for counting a facet opened later. */
+	#current?: { run: number; words: string | null; filters: Record<string, { any: string[] }> };
+	async #loadFacets(pagefind: Pagefind, words: string | null): Promise<boolean> {
+		const open = [...this.querySelectorAll<HTMLDetailsElement>('.facets details[data-facet]')].filter((d) => d.open && d.checkVisibility()).map((d) => d.dataset.facet!);
+		const missing = open.filter((key) => !this.#counted.has(key));
+		// A search that uses a filter loads it; no incident has the value "-", so it finds nothing, quickly.
+		// With the reader's words, not without: a search by filters alone makes Pagefind fetch the whole index.
+		for (const key of missing) await pagefind.search(words, { filters: { [key]: { any: ['-'] } } });
+		for (const key of missing) this.#counted.add(key);
+		return missing.length > 0;
+	}
+
 	#load() {
 		this.#pagefind ??= (async () => {
 			const pagefind: Pagefind = await import(/* @vite-ignore */ `${this.dataset.bundle}pagefind.js`);
-			// Pagefind counts only filters it has loaded; loading them all up front keeps every facet's counts live.
-			await pagefind.filters();
 			return pagefind;
 		})();
 		return this.#pagefind;
@@ -220,12 +241,14 @@ class Search extends HTMLElement {
 		if (!term && Object.keys(filters).length === 0 && !params.get('from') && !params.get('to')) return this.#reset();
 		this.#status.textContent = 'Searching…';
 		const pagefind = await this.#load();
-		const months = await this.#months(pagefind, params);
+		const months = this.#months(params);
 		// A range with no month in it: Pagefind ignores an empty "any", so ask for a month that cannot exist.
 		if (months) filters.month = { any: months.length ? months : ['none'] };
 		// Without words there is no relevance to rank by, so browsing lists newest first.
 		const sort = SORTS[params.get('sort') ?? ''] ?? (term ? undefined : SORTS.date);
-		const search = await pagefind.search(term, { filters, sort });
+		// Filler ("after the") would only narrow the results and, matching every page, slow the search.
+		const words = term && withoutFiller(term);
+		const search = await pagefind.search(words, { filters, sort });
 		if (!search || run !== this.#run) return;
 		// The words as one phrase first: a pasted error message ranks above pages that merely contain its words.
 		const exactPhrase = term && !sort && tokens(term).length > 1 ? await pagefind.search(`"${tokens(term).join(' ')}"`, { filters }) : null;
@@ -246,7 +269,6 @@ class Search extends HTMLElement {
 		this.#shown = 0;
 		this.#loaded = [];
 		this.#list.replaceChildren();
-		this.#counts(await this.#facetCounts(pagefind, term, filters, search.filters));
 		if (run !== this.#run) return;
 		const n = this.#results.length;
 		const what = term ? `“${term}”` : 'these filters';
@@ -258,6 +280,9 @@ class Search extends HTMLElement {
 		this.#emptyHelp(n === 0 && partial.length === 0, params);
 		await this.#showMore();
 		await this.#showPartial(partial);
+		if (run !== this.#run) return;
+		this.#current = { run, words, filters };
+		await this.#recount(pagefind, words, filters, search.filters);
 		if (run !== this.#run) return;
 		const suggestion = term && (n < FEW || this.#unmatched(term)) ? await this.#correction(term) : undefined;
 		if (run !== this.#run) return;
@@ -346,6 +371,7 @@ class Search extends HTMLElement {
 
 	#reset() {
 		this.#busy(false);
+		this.#current = undefined;
 		this.#results = [];
 		this.#list.replaceChildren();
 		this.#partialList.replaceChildren();
@@ -355,6 +381,26 @@ class Search extends HTMLElement {
 		this.#empty.hidden = true;
 		this.#status.textContent = `Type to search the full text of ${this.dataset.total} postmortems, or pick filters to browse them.`;
 		this.#counts();
+	}
+
+	/** A facet list was opened during a search: give it counts. */
+	async #countOpened() {
+		if (!this.#pagefind || !this.#current) return;
+		const { run, words, filters } = this.#current;
+		const pagefind = await this.#pagefind;
+		if (run !== this.#run) return;
+		this.#busy(true);
+		await this.#recount(pagefind, words, filters);
+		if (run === this.#run) this.#busy(false);
+	}
+
+	/** Counts for the open facets, loading the filters that are newly open and searching again if any was. */
+	async #recount(pagefind: Pagefind, words: string | null, filters: Record<string, { any: string[] }>, current?: PagefindSearch['filters']) {
+		const run = this.#run;
+		const loadedNow = await this.#loadFacets(pagefind, words);
+		if (loadedNow || !current) current = (await pagefind.search(words, { filters }))?.filters ?? {};
+		const counts = await this.#facetCounts(pagefind, words, filters, current);
+		if (run === this.#run) this.#counts(counts);
 	}
 
 	/**
@@ -377,8 +423,9 @@ class Search extends HTMLElement {
 	#counts(current?: Record<string, Record<string, number> | undefined>) {
 		for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
 			const count = box.parentElement!.querySelector<HTMLElement>('.count')!;
+			// No search, or a facet the search does not narrow: the archive totals. A facet not counted (closed): nothing.
 			const facet = current?.[box.name];
-			count.textContent = facet ? String(facet[box.value] ?? 0) : count.dataset.total!;
+			count.textContent = !current || (box.name in current && !facet) ? count.dataset.total! : facet ? String(facet[box.value] ?? 0) : '';
 		}
 	}
 

@@ -6,6 +6,15 @@
 /** Words that say nothing about an incident: "checkout returns 500s after the deploy". */
 const FILLER = new Set('a an the and or but of to in on at by for from with after before during since while when then than is are was were be been being it its this that these those we our us they their got get gets getting has have had returns return returned keeps keep still again very all any some'.split(' '));
 
+/**
+ * The query without its filler words, punctuation kept for Pagefind ("FATAL: sorry, too many
+ * clients" stays as it is); the query itself when it is filler alone ("the").
+ */
+export function withoutFiller(term: string): string {
+	const kept = term.split(/\s+/).filter((word) => word && !FILLER.has(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')));
+	return kept.length ? kept.join(' ') : term;
+}
+
 /** One thing the reader asked about, and every way the archive may say it. */
 export interface Concept {
 	label: string;

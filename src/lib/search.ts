@@ -9,10 +9,9 @@ import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import { STANDARD_SECTIONS } from './template.ts';
 import { tokens } from './search-query.ts';
 
-/** The months the archive spans, for the date range's bounds: the first and the last incident's. */
-export function monthRange(entries: readonly IncidentEntry[]): { first: string; last: string } | undefined {
-	const months = entries.map((e) => e.data.started.at.toISOString().slice(0, 7)).sort();
-	return months.length ? { first: months[0], last: months.at(-1)! } : undefined;
+/** The months that have incidents, oldest first: the date range's bounds, and the months a range selects. */
+export function incidentMonths(entries: readonly IncidentEntry[]): string[] {
+	return [...new Set(entries.map((e) => e.data.started.at.toISOString().slice(0, 7)))].sort();
 }
 
 export interface Facet {

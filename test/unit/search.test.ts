@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/check/index.ts';
 import { searchFields, type Registries } from '../../src/lib/incidents.ts';
-import { monthRange, searchVocabulary, unindexStandardHeadings } from '../../src/lib/search.ts';
-import { concepts, didYouMean, phrases, tokens } from '../../src/lib/search-query.ts';
+import { incidentMonths, searchVocabulary, unindexStandardHeadings } from '../../src/lib/search.ts';
+import { concepts, didYouMean, phrases, tokens, withoutFiller } from '../../src/lib/search-query.ts';
 import { SYNONYMS } from '../../src/lib/synonyms.ts';
 import { postmortemTemplate, STANDARD_SECTIONS } from '../../src/lib/template.ts';
 import { fixture, fixtureEntry } from '../helpers.ts';
@@ -53,6 +53,14 @@ describe('pasted errors as phrases', () => {
 	});
 });
 
+describe('the words sent to the index', () => {
+	it('leave out filler, keep punctuation, and keep a query of filler alone', () => {
+		expect(withoutFiller('checkout returns 500s after the deploy')).toBe('checkout 500s deploy');
+		expect(withoutFiller('FATAL: sorry, too many clients')).toBe('FATAL: sorry, too many clients');
+		expect(withoutFiller('the')).toBe('the');
+	});
+});
+
 describe('did you mean', () => {
 	const known = new Map(['database', 'replication', 'lag', 'data', 'certificate', 'expired', 'expiry'].map((word, rank) => [word, rank]));
 	it('corrects each word one edit away from a word of the archive: a letter dropped, added, changed or swapped', () => {
@@ -90,10 +98,10 @@ describe('the word list behind "did you mean"', () => {
 });
 
 describe('the date range', () => {
-	it('spans the first to the last month of the archive', () => {
-		const entries = ['2025-09-01-draft', '2025-03-01-pool-leak', '2025-06-10-config-push'].map(fixtureEntry);
-		expect(monthRange(entries)).toEqual({ first: '2025-03', last: '2025-09' });
-		expect(monthRange([])).toBeUndefined();
+	it('selects among the months that have incidents, oldest first, each once', () => {
+		const entries = ['2025-09-01-draft', '2025-03-01-pool-leak', '2025-06-10-config-push', '2025-03-01-pool-leak'].map(fixtureEntry);
+		expect(incidentMonths(entries)).toEqual(['2025-03', '2025-06', '2025-09']);
+		expect(incidentMonths([])).toEqual([]);
 	});
 });
 
