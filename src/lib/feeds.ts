@@ -12,7 +12,7 @@ export interface FeedItem {
 	url: string;
 	title: string;
 	summary: string;
-	/** The publication day, YYYY-MM-DD. */
+	/** The day it was published here, YYYY-MM-DD: for a summary of another organization's incident, the day we wrote it. */
 	published: string;
 	tags: string[];
 }
@@ -32,8 +32,9 @@ export function feedItems(entries: readonly IncidentEntry[], registries: Registr
 		.map(({ id, data }) => ({
 			id,
 			url: incidentUrl(id),
-			title: `${data.severity}: ${data.title}`,
-			summary: data.summary,
+			// Another organization's incident: our severity scale is not theirs, and the day it happened is not the day we summarized it.
+			title: data.source ? data.title : `${data.severity}: ${data.title}`,
+			summary: data.source ? `${data.summary} (Incident of ${data.started.at.toISOString().slice(0, 10)}, summarized from ${data.source.organization}'s public postmortem.)` : data.summary,
 			published: data.published!,
 			tags: [...data.components.map((c) => registries.components.get(c)?.name ?? c), ...data.tags],
 		}));

@@ -25,6 +25,13 @@ export const incidentUrl = (id: string) => `/incidents/${id}/`;
 /** Where a component's or a cause's pattern page lives. */
 export const patternUrl = (kind: 'component' | 'cause', id: string) => `/patterns/${kind === 'component' ? 'components' : 'causes'}/${id}/`;
 
+/**
+ * Our own incidents: not summaries of another organization's postmortem (`source`). Those are
+ * reading material, not our operational data, so no ranking, flag or metric counts them.
+ */
+export const ours = <T extends IncidentEntry>(entries: readonly T[]): T[] => entries.filter((e) => !e.data.source);
+export const theirs = <T extends IncidentEntry>(entries: readonly T[]): T[] => entries.filter((e) => e.data.source);
+
 export const newestFirst = (entries: readonly IncidentEntry[]) =>
 	[...entries].sort((a, b) => b.data.started.at.getTime() - a.data.started.at.getTime() || a.id.localeCompare(b.id));
 
@@ -40,6 +47,8 @@ export interface IncidentRow {
 	duration: string;
 	components: { id: string; name: string }[];
 	status: Postmortem['status'];
+	/** For a summary of another organization's incident: whose. */
+	organization?: string;
 }
 
 export function incidentRows(entries: readonly IncidentEntry[], registries: Registries): IncidentRow[] {
@@ -52,6 +61,7 @@ export function incidentRows(entries: readonly IncidentEntry[], registries: Regi
 		duration: formatSpan(durations(data).impact),
 		components: data.components.map((c) => ({ id: c, name: nameOf(registries.components, c) })),
 		status: data.status,
+		organization: data.source?.organization,
 	}));
 }
 
@@ -219,8 +229,9 @@ export function incidentPage(
 			kind: t.kind,
 			milestone: t.kind !== 'note',
 		})),
-		actions,
-		overdueCount: actions.filter((a) => a.overdue).length,
+		// Another organization's actions are what it said it would do; our status, owners and overdue flags do not apply.
+		actions: data.source ? actions.map((a) => ({ ...a, overdue: false })) : actions,
+		overdueCount: data.source ? 0 : actions.filter((a) => a.overdue).length,
 		source: data.source,
 		// Entries left out of this edition are not in `all`; linking to them would 404.
 		related: related

@@ -2,11 +2,15 @@
  * Pattern analysis: incidents grouped by component and by cause, recurrence inside a sliding time
  * window, and the component × cause matrix. Everything is computed once per build from the entries
  * passed in, in time linear in the number of incidents (plus sorting).
+ *
+ * Groups hold every incident, but rankings, the recurrence flag, the matrix, durations and open
+ * actions count only our own (`ours`): other organizations' incidents, summarized, are listed
+ * apart on a pattern page as the same failure elsewhere.
  */
 import { SEVERITIES, type Severity } from '../schemas/postmortem.ts';
 import type { RecurrenceSettings } from './config.ts';
 import { durations, formatSpan, type Span } from './time.ts';
-import { incidentRows, incidentUrl, isOverdue, newestFirst, patternUrl, type IncidentEntry, type IncidentRow, type Registries } from './incidents.ts';
+import { incidentRows, incidentUrl, isOverdue, newestFirst, ours, patternUrl, theirs, type IncidentEntry, type IncidentRow, type Registries } from './incidents.ts';
 
 export { patternUrl };
 
@@ -119,7 +123,10 @@ export interface PatternPage {
 	name: string;
 	description: string;
 	team?: string;
+	/** Our own incidents. */
 	incidents: IncidentRow[];
+	/** Summaries of other organizations' incidents filed under the same component or cause. */
+	elsewhere: IncidentRow[];
 	bySeverity: { severity: Severity; count: number }[];
 	medianToResolve?: string;
 	longestToResolve?: { text: string; incident: IncidentRow };
@@ -139,11 +146,12 @@ export interface PatternPage {
 export function patternPage(
 	kind: PatternKind,
 	id: string,
-	incidents: readonly IncidentEntry[],
+	group: readonly IncidentEntry[],
 	registries: Registries,
 	settings: RecurrenceSettings,
 	today: string,
 ): PatternPage {
+	const incidents = ours(group);
 	const registry = kind === 'component' ? registries.components : registries.causes;
 	const item = registry.get(id);
 	const rows = incidentRows(incidents, registries);
@@ -174,6 +182,7 @@ export function patternPage(
 		description: item?.description ?? '',
 		team: kind === 'component' ? registries.components.get(id)?.team : undefined,
 		incidents: rows,
+		elsewhere: incidentRows(theirs(group), registries),
 		bySeverity: SEVERITIES.map(({ id: severity }) => ({ severity, count: incidents.filter((e) => e.data.severity === severity).length })),
 		medianToResolve: middle === undefined ? undefined : formatSpan({ ms: middle, approximate: spans.some((s) => s.span.approximate) }),
 		longestToResolve: longest && { text: formatSpan(longest.span), incident: rows.find((r) => r.id === longest.id)! },
@@ -196,6 +205,8 @@ export interface RankedPattern {
 	incidents: number;
 	/** Incidents in the densest window. */
 	densest: number;
+	/** Other organizations' incidents under the same id, not counted in the ranking. */
+	elsewhere: number;
 	recurrence?: Window;
 	/** The flagged window ended less than one window length before the build day: it needs attention now. */
 	active: boolean;
@@ -215,15 +226,16 @@ export interface PatternsIndex {
 	};
 }
 
-/** The search page, filtered to incidents that have both a component and a cause. */
-export const matrixCellUrl = (component: string, cause: string) => `/search/?component=${encodeURIComponent(component)}&cause=${encodeURIComponent(cause)}`;
+/** The search page, filtered to our incidents that have both a component and a cause: what the cell counts. */
+export const matrixCellUrl = (component: string, cause: string) => `/search/?component=${encodeURIComponent(component)}&cause=${encodeURIComponent(cause)}&origin=ours`;
 
 function rank(groups: Map<string, IncidentEntry[]>, kind: PatternKind, registries: Registries, settings: RecurrenceSettings, today: string): RankedPattern[] {
 	const now = new Date(`${today}T00:00:00Z`).getTime();
 	const registry = kind === 'component' ? registries.components : registries.causes;
 	return [...groups]
+		.map(([id, group]) => [id, ours(group), group.length] as const)
 		.filter(([, list]) => list.length > 0)
-		.map(([id, list]) => {
+		.map(([id, list, all]) => {
 			const starts = list.map((e) => e.data.started.at);
 			const flagged = recurrence(starts, settings);
 			return {
@@ -233,6 +245,7 @@ function rank(groups: Map<string, IncidentEntry[]>, kind: PatternKind, registrie
 				url: patternUrl(kind, id),
 				incidents: list.length,
 				densest: densestWindow(starts, settings.windowDays)?.count ?? 0,
+				elsewhere: all - list.length,
 				recurrence: flagged,
 				// Whole days, so an incident late on its day counts the same as one at midnight.
 				active: flagged !== undefined && now - Math.floor(flagged.to.getTime() / DAY) * DAY <= settings.windowDays * DAY,
@@ -252,7 +265,7 @@ export function patternsIndex(
 	const column = new Map(causes.map((c, i) => [c.id, i]));
 	const cells = components.map(({ id }) => {
 		const row = causes.map(() => 0);
-		for (const entry of groups.components.get(id) ?? []) for (const cause of keysOf(entry, 'cause')) row[column.get(cause)!]++;
+		for (const entry of ours(groups.components.get(id) ?? [])) for (const cause of keysOf(entry, 'cause')) row[column.get(cause)!]++;
 		return row;
 	});
 	return {

@@ -92,6 +92,8 @@ const action = z.strictObject({
 	priority: oneOf('actions.priority', PRIORITIES, (v) => v.trim().toUpperCase()).default('P2'),
 	// Where the work stands.
 	status: oneOf('actions.status', ACTION_STATUSES).default('open'),
+	// The day it was done, YYYY-MM-DD: tells "done on time" from "done late" in the ledger.
+	closed: day('actions.closed').optional(),
 	// Whether it prevents, detects or mitigates a repeat, or changes a process.
 	type: oneOf('actions.type', ACTION_TYPES),
 	// The tracker link; internal-only.
@@ -144,6 +146,18 @@ const postmortemObject = z
 		actions: z.array(action, { error: (issue) => needs('actions', issue.input, 'a list of { title, owner, due, priority, status, type }') }).default([]),
 		// Ids of other postmortems worth reading with this one.
 		related: oneOrMany(idRef('related')).default([]),
+		// The review meeting: its day and the roles that attended, never names.
+		review: z
+			.strictObject(
+				{
+					// The day of the meeting, YYYY-MM-DD.
+					date: day('review.date'),
+					// Roles that attended, e.g. incident commander, on-call engineer, service owner.
+					attendees: oneOrMany(z.string().trim().min(1)).default([]),
+				},
+				{ error: (issue) => needs('review', issue.input, 'a map with date and attendees (roles, never names)') },
+			)
+			.optional(),
 		// The id of an earlier postmortem this incident repeats.
 		recurrenceOf: idRef('recurrenceOf').optional(),
 		// For another organization's public postmortem: who and where.

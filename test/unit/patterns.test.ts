@@ -132,3 +132,36 @@ describe('patterns index', () => {
 		]);
 	});
 });
+
+describe("other organizations' incidents", () => {
+	// Three summaries of others' incidents on the db component within weeks, each with an action that will stay open forever.
+	const external = ['x1', 'x2', 'x3'].map((id, i) => {
+		const e = entry(id, `2026-0${i + 6}-01T00:00:00Z`, 600, ['db'], 'deployment', ['capacity'], 'SEV-1', [{ title: `${id} promise`, owner: 'them', due: '2026-01-01', status: 'open', type: 'prevent' }]);
+		return { ...e, data: { ...e.data, source: { organization: 'Example Corp', url: 'https://status.example.com/' } } };
+	});
+	const all = [...entries, ...external];
+	const settings = { windowDays: 180, threshold: 3 };
+	const groups = { components: groupBy(all, 'component'), causes: groupBy(all, 'cause') };
+
+	it('count in no ranking, flag or matrix cell, and are tallied apart', () => {
+		const index = patternsIndex(groups, registries, settings, '2026-12-01');
+		const db = index.components.find((c) => c.id === 'db')!;
+		expect(db).toMatchObject({ incidents: 3, elsewhere: 3, densest: 3 });
+		// Only ours: the three db incidents of Jan–May are a recurrence; the summaries of Jun–Aug do not extend it.
+		expect(db.recurrence).toEqual({ count: 3, from: new Date('2026-01-05T00:00:00Z'), to: new Date('2026-05-20T00:00:00Z') });
+		expect(index.matrix.cells[index.matrix.rows.findIndex((r) => r.id === 'db')][index.matrix.columns.findIndex((c) => c.id === 'capacity')]).toBe(2);
+	});
+
+	it('appear on the pattern page as the same failure elsewhere, with no open actions and no effect on durations', () => {
+		const page = patternPage('component', 'db', groups.components.get('db')!, registries, settings, '2026-12-01');
+		expect(page.incidents.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+		expect(page.elsewhere.map((r) => [r.id, r.organization])).toEqual([
+			['x3', 'Example Corp'],
+			['x2', 'Example Corp'],
+			['x1', 'Example Corp'],
+		]);
+		expect(page.openActions.map((a) => a.title)).toEqual(['late']);
+		expect(page.medianToResolve).toBe('1 h');
+		expect(page.bySeverity.find((s) => s.severity === 'SEV-1')!.count).toBe(1);
+	});
+});
