@@ -35,9 +35,14 @@ export function hindsight(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				if (config.site) site = config.site;
 			},
-			'astro:config:setup': ({ command, logger, config: astroConfig }) => {
+			'astro:config:setup': ({ command, logger, config: astroConfig, injectRoute }) => {
 				if (command !== 'build' && command !== 'dev') return;
 				const config = loadConfig();
+				// The action ledger names owners and overdue work: the team's edition has it, the public one never does.
+				if (config.edition === 'internal') {
+					injectRoute({ pattern: '/actions', entrypoint: fileURLToPath(new URL('./internal-pages/actions.astro', import.meta.url)) });
+					injectRoute({ pattern: '/actions.csv', entrypoint: fileURLToPath(new URL('./internal-pages/actions.csv.ts', import.meta.url)) });
+				}
 				const missing = missingContentDir(config);
 				if (missing) {
 					console.error(missing);

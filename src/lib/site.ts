@@ -1,12 +1,16 @@
-/** The site's main navigation, in the order readers use it. */
-export const NAV = [
-	{ href: '/', label: 'Home' },
-	{ href: '/incidents/', label: 'Incidents' },
-	{ href: '/search/', label: 'Search' },
-	{ href: '/patterns/', label: 'Patterns' },
-	{ href: '/tags/', label: 'Tags' },
-	{ href: '/severity/', label: 'Severity scale' },
-] as const;
+/** The site's main navigation, in the order readers use it; the action ledger is the team's edition only. */
+export function navigation(edition: 'internal' | 'public') {
+	return [
+		{ href: '/', label: 'Home' },
+		{ href: '/incidents/', label: 'Incidents' },
+		{ href: '/search/', label: 'Search' },
+		{ href: '/patterns/', label: 'Patterns' },
+		{ href: '/insights/', label: 'Insights' },
+		...(edition === 'internal' ? [{ href: '/actions/', label: 'Actions' }] : []),
+		{ href: '/tags/', label: 'Tags' },
+		{ href: '/severity/', label: 'Severity scale' },
+	];
+}
 
 /**
  * What the 404 page says. Links from chat or a ticket often point at a postmortem: in the public
@@ -19,6 +23,6 @@ export function notFoundPage(edition: 'internal' | 'public') {
 			edition === 'public'
 				? 'If the link pointed at a postmortem, it may not be public: this edition holds only the postmortems that are published for readers outside the company. Search the ones that are:'
 				: 'If the link pointed at a postmortem, it may have been renamed: its address is its file name. Search for it:',
-		nav: NAV,
+		nav: navigation(edition),
 	};
 }

@@ -58,8 +58,9 @@ actions:
     owner: "TODO: the team or role that owns it, never a person"
     due: ${due}
     priority: P2
-    status: open
+    status: open # when done: status: done and closed: YYYY-MM-DD
     type: prevent # TODO: prevent, detect, mitigate or process
+# review: { date: YYYY-MM-DD, attendees: [incident commander, on-call engineer] } # roles, never names
 ---
 
 ## Summary

@@ -99,7 +99,18 @@ describe('the public edition of the leak fixture', () => {
 		expect(pages.some((path) => path.startsWith('pagefind/fragment/'))).toBe(true);
 	});
 
-	it('holds only expected file types and no source maps', () => {
+	it('has no action ledger, and its metrics and insights say nothing of action items, owners or overdue work', () => {
+		const internal = files(editions.internal).map((path) => relative(editions.internal, path));
+		expect(internal).toEqual(expect.arrayContaining(['actions/index.html', 'actions.csv', 'insights/index.html', 'metrics.json']));
+		const paths = files(editions.public).map((path) => relative(editions.public, path));
+		expect(paths.filter((path) => path.startsWith('actions'))).toEqual([]);
+		expect(JSON.parse(readFileSync(join(editions.public, 'metrics.json'), 'utf8'))).not.toHaveProperty('actions');
+		const insights = readFileSync(join(editions.public, 'insights', 'index.html'), 'utf8');
+		expect(insights).not.toMatch(/overdue|action items|\/actions\//i);
+		expect(readFileSync(join(editions.public, 'index.html'), 'utf8')).not.toContain('href="/actions/"');
+	});
+
+		it('holds only expected file types and no source maps', () => {
 		const paths = files(editions.public).map((path) => relative(editions.public, path));
 		expect(paths.filter((path) => path.endsWith('.map') || readFileSync(join(editions.public, path), 'utf8').includes('sourceMappingURL'))).toEqual([]);
 		expect([...new Set(paths.map((path) => extname(path)))].filter((ext) => !ALLOWED.has(ext))).toEqual([]);

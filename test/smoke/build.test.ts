@@ -29,11 +29,13 @@ describe('building the fixture archive', () => {
 	it('produces exactly the expected pages', () => {
 		expect(files(out).filter((f) => f.endsWith('.html')).sort()).toEqual([
 			'404.html',
+			'actions/index.html',
 			'incidents/2025-03-01-pool-leak/index.html',
 			'incidents/2025-06-10-config-push/index.html',
 			'incidents/2025-09-01-draft/index.html',
 			'incidents/index.html',
 			'index.html',
+			'insights/index.html',
 			'patterns/causes/config-change/index.html',
 			'patterns/causes/deployment/index.html',
 			'patterns/causes/resource-leak/index.html',
