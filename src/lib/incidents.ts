@@ -7,6 +7,7 @@ import { SEVERITIES, type Action, type Postmortem, type Severity } from '../sche
 import { durations, formatMoment, formatSpan, offsetFrom } from './time.ts';
 import type { HindsightConfig } from './config.ts';
 import type { RelatedLink } from './related.ts';
+import { completeness, type Completeness } from './insights/completeness.ts';
 
 /** The shape of a collection entry that these functions need; CollectionEntry<'incidents'> fits it. */
 export interface IncidentEntry {
@@ -19,6 +20,14 @@ export interface Registries {
 	components: Map<string, Component>;
 	causes: Map<string, Cause>;
 }
+
+/** The completeness score of an entry as the loader stored it. */
+export const completenessOf = (entry: IncidentEntry): Completeness => {
+	// The loader notes the body's written sections in `rendered.metadata.sections` (insights/completeness.ts).
+	const { rendered } = entry as { rendered?: { metadata?: Record<string, unknown> } };
+	const sections = rendered?.metadata?.sections;
+	return completeness({ data: entry.data, sections: Array.isArray(sections) ? sections : [] });
+};
 
 export const incidentUrl = (id: string) => `/incidents/${id}/`;
 
@@ -108,6 +117,7 @@ export function impactNumbers(impact: Postmortem['impact']) {
 }
 
 export interface IncidentPage {
+	completeness?: Completeness;
 	title: string;
 	summary: string;
 	severity: Severity;
@@ -192,7 +202,7 @@ export function incidentPage(
 	entry: IncidentEntry,
 	registries: Registries,
 	all: ReadonlyMap<string, IncidentEntry>,
-	config: Pick<HindsightConfig, 'today' | 'editUrl'>,
+	config: Pick<HindsightConfig, 'today' | 'editUrl'> & { edition?: HindsightConfig['edition'] },
 	related: readonly RelatedLink[] = [],
 ): IncidentPage {
 	const { data } = entry;
@@ -238,6 +248,8 @@ export function incidentPage(
 			.filter((r) => all.has(r.id))
 			.map((r) => ({ url: incidentUrl(r.id), title: all.get(r.id)!.data.title, why: r.reason === 'similar' ? `${WHY.similar} ${r.shared.join(', ')}` : WHY[r.reason] })),
 		editUrl: config.editUrl && relativePath ? config.editUrl.replace('{path}', relativePath) : undefined,
+		// For the team: how complete our own write-up is. Not for outside readers, and not for another organization's.
+		completeness: config.edition === 'internal' && !data.source ? completenessOf(entry) : undefined,
 		search: searchFields(entry, registries),
 	};
 }

@@ -15,6 +15,7 @@ import type { Edition } from './config.ts';
 import { editionData, inEdition, noteInEdition, type EditionOptions } from './edition.ts';
 import { readNotes } from './notes.ts';
 import { editionBody } from './publish/body.ts';
+import { writtenSections } from './insights/completeness.ts';
 import { sanitizeBody } from './publish/sanitize.ts';
 import { unindexStandardHeadings } from './search.ts';
 import { listPostmortemFiles, readPostmortem, readRegistry, type PostmortemSource } from './source.ts';
@@ -70,6 +71,8 @@ export function postmortemLoader({ dir, ...options }: { dir: string } & EditionO
 						continue;
 					}
 					const rendered = await renderBody(source.body, edition, path, renderMarkdown);
+					// The sections written, for the completeness score: the source is not kept, so they are noted now.
+					rendered.metadata = { ...rendered.metadata, sections: writtenSections(source.body) };
 					store.set({ id: source.id, data, rendered, digest, filePath: relative(root, path) });
 				}
 				// Whatever is no longer in the folder, or no longer in this edition, must not stay in the store.

@@ -55,7 +55,8 @@ export function searchFacets(entries: readonly IncidentEntry[], registries: Regi
 		const values = [...counts.get(key)!].map(([value, count]) => ({ value, label: label(key, value), count }));
 		values.sort((a, b) => order[key]?.(a.value, b.value) ?? (b.count - a.count || a.label.localeCompare(b.label)));
 		return { key, label: facetLabel, values };
-	}).filter((facet) => facet.values.length > 0);
+		// A facet with one value narrows nothing (in the public edition every status is "published").
+	}).filter((facet) => facet.values.length > 1);
 }
 
 const SECTION_NAMES = new Set(STANDARD_SECTIONS.map((name) => name.toLowerCase()));

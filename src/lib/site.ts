@@ -26,3 +26,23 @@ export function notFoundPage(edition: 'internal' | 'public') {
 		nav: navigation(edition),
 	};
 }
+
+/**
+ * The words that differ between editions. The team's edition talks to the team ("search it during
+ * an incident"); the public one to outside readers, who are not on call and own no component.
+ */
+export function wording(edition: 'internal' | 'public') {
+	const internal = edition === 'internal';
+	return {
+		homeLede: internal
+			? 'Read it to learn from past incidents, and search it during an incident to ask “have we seen this before?”'
+			: 'Read it to learn how these incidents happened, how they were found and fixed, and what changed afterwards.',
+		searchPlaceholder: internal ? 'Have we seen this before? e.g. connection pool' : 'Search the postmortems, e.g. connection pool',
+		patternsLede: internal
+			? 'If three postmortems in six months mention the same component, that component needs architectural attention.'
+			: 'Some components and causes come back: several incidents in a short time point to a weakness that single fixes did not remove.',
+		recurringNote: internal ? "needs attention beyond each incident's own fixes" : 'came back more often than its single fixes would suggest',
+		/** Overdue counts and priorities are the team's business. */
+		showOverdue: internal,
+	};
+}

@@ -104,7 +104,23 @@ describe('the insights page', () => {
 		await off.close();
 	});
 
-	it('compares this quarter with the last', async () => {
+	it('lists the incomplete postmortems the check lists, with the same scores, and each incident page shows its own', async () => {
+		const report = run([join(root, 'scripts', 'check.ts'), '--incomplete']).stdout;
+		const expected = [...report.matchAll(/postmortems\/(.+)\.mdx: (\d+)\/100/g)].map((m) => [m[1], m[2]]);
+		expect(expected.length).toBeGreaterThan(0);
+		const { page, close } = await open('/insights/');
+		const rows = await page.locator('table.incomplete tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('a')!.getAttribute('href')!.replace(/^\/incidents\/|\/$/g, ''), tr.querySelector('td')!.textContent!]));
+		expect(rows).toEqual(expected);
+		const [id, score] = expected[0];
+		await page.goto(`${server.url}/incidents/${id}/`);
+		await expect(page.locator('details.completeness summary').textContent()).resolves.toContain(`${score}/100`);
+		const external = archive.find(({ data }) => data.source)!;
+		await page.goto(`${server.url}/incidents/${external.source.id}/`);
+		expect(await page.locator('details.completeness').count()).toBe(0);
+		await close();
+	});
+
+		it('compares this quarter with the last', async () => {
 		const { page, close } = await open('/insights/');
 		await expect(page.locator('table.comparison thead').textContent()).resolves.toContain('2026-Q4');
 		await expect(page.locator('table.comparison thead').textContent()).resolves.toContain('2026-Q3');

@@ -128,7 +128,16 @@ describe('the public edition of the bundled archive', () => {
 		expect(kept.length).toBeGreaterThan(0);
 	});
 
-	it('shows none of the internal postmortems, <Internal> details, revenue or tickets anywhere', () => {
+	it('speaks to outside readers: no on-call wording, no overdue counts or priorities, no status facet with one value', () => {
+		const html = [...corpus(editions.bundled)].filter(([path]) => path.endsWith('.html'));
+		const said = (pattern: RegExp) => html.filter(([, text]) => pattern.test(text.replace(/<[^>]+>/g, ' '))).map(([path]) => path);
+		expect(said(/during an incident|have we seen this before|architectural attention|needs attention/i)).toEqual([]);
+		expect(said(/\boverdue\b/i)).toEqual([]);
+		expect(html.filter(([, text]) => text.includes('<th scope="col">Priority</th>')).map(([path]) => path)).toEqual([]);
+		expect(readFileSync(join(editions.bundled, 'search', 'index.html'), 'utf8')).not.toContain('name="status"');
+	});
+
+		it('shows none of the internal postmortems, <Internal> details, revenue or tickets anywhere', () => {
 		// Canaries taken from the archive itself: what is kept back must not appear in any output byte.
 		const canaries = [
 			...kept.flatMap(({ source, data }) => [source.id, data.title!]),

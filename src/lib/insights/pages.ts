@@ -4,7 +4,7 @@
  */
 import { SEVERITIES, type Severity } from '../../schemas/postmortem.ts';
 import type { HindsightConfig } from '../config.ts';
-import { incidentUrl, ours, theirs, type IncidentEntry, type Registries } from '../incidents.ts';
+import { completenessOf, incidentUrl, ours, theirs, type IncidentEntry, type Registries } from '../incidents.ts';
 import { summarizeSelection, type InsightRecord, type SelectionSummary } from './selection.ts';
 import { minutesText } from './stats.ts';
 
@@ -43,6 +43,10 @@ export interface InsightsPage {
 	repeats: { count: number; rate?: number; ids: { id: string; title: string; url: string }[] };
 	slo: ReturnType<typeof sloImpact>;
 	actions?: ReturnType<typeof actionTotals>;
+	/** Our postmortems below 100 on the completeness rubric, lowest first, with what each lacks (internal edition). */
+	incomplete?: { id: string; title: string; url: string; score: number; missing: string[] }[];
+	/** Median completeness score of our postmortems. */
+	medianCompleteness?: number;
 	records: InsightRecord[];
 	/** The whole archive, as the page's filter shows it before the reader narrows it. */
 	selection: SelectionSummary;
@@ -161,6 +165,7 @@ export function insightsPage(entries: readonly IncidentEntry[], registries: Regi
 		slo: sloImpact(own),
 		// Overdue work and its owners are for the team: the public edition shows none of it.
 		actions: config.edition === 'internal' ? actionTotals(actionRows) : undefined,
+		...(config.edition === 'internal' ? completenessSummary(own) : {}),
 		records,
 		selection: summarizeSelection(records),
 		months,
@@ -171,6 +176,17 @@ export function insightsPage(entries: readonly IncidentEntry[], registries: Regi
 			actions: { labels: months, series: ACTION_STATES.map((state) => ({ label: state, color: STATE_COLORS[state], counts: actionsByMonth.map((m) => m.counts[state]) })) },
 			publish: { labels: months, values: publishByMonth.map((m) => (m.median === undefined ? null : m.median)) },
 		},
+	};
+}
+
+function completenessSummary(own: readonly IncidentEntry[]): Pick<InsightsPage, 'incomplete' | 'medianCompleteness'> {
+	const scored = own.map((e) => ({ entry: e, ...completenessOf(e) }));
+	return {
+		medianCompleteness: median(scored.map((s) => s.score)),
+		incomplete: scored
+			.filter((s) => s.score < 100)
+			.sort((a, b) => a.score - b.score || a.entry.id.localeCompare(b.entry.id))
+			.map((s) => ({ id: s.entry.id, title: s.entry.data.title, url: incidentUrl(s.entry.id), score: s.score, missing: s.missing.map((m) => m.description) })),
 	};
 }
 
