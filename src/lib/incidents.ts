@@ -8,6 +8,7 @@ import { durations, formatMoment, formatSpan, offsetFrom } from './time.ts';
 import type { HindsightConfig } from './config.ts';
 import type { RelatedLink } from './related.ts';
 import { completeness, type Completeness } from './insights/completeness.ts';
+import { plural } from './count.ts';
 
 /** The shape of a collection entry that these functions need; CollectionEntry<'incidents'> fits it. */
 export interface IncidentEntry {
@@ -74,23 +75,36 @@ export function incidentRows(entries: readonly IncidentEntry[], registries: Regi
 	}));
 }
 
+/** A count split by whose incident it was, so a summary of another organization's outage never reads as ours. */
+export interface SplitCount {
+	ours: number;
+	theirs: number;
+}
+
 export interface HomeData {
-	total: number;
-	bySeverity: { severity: Severity; name: string; count: number }[];
-	byYear: { year: string; count: number }[];
+	total: SplitCount;
+	/** "9 of our incidents, and 23 of other organizations", worded for the count. */
+	heading: string;
+	all: number;
+	/** Whether any summary of another organization's incident is in the archive, so the tables need their column. */
+	elsewhere: boolean;
+	bySeverity: ({ severity: Severity; name: string } & SplitCount)[];
+	byYear: ({ year: string } & SplitCount)[];
 	latest: IncidentRow[];
 }
 
 export function homeData(entries: readonly IncidentEntry[], registries: Registries, latest = 8): HomeData {
-	const years = new Map<string, number>();
-	for (const { data } of entries) {
-		const year = String(data.started.at.getUTCFullYear());
-		years.set(year, (years.get(year) ?? 0) + 1);
-	}
+	const split = (of: readonly IncidentEntry[]): SplitCount => ({ ours: ours(of).length, theirs: theirs(of).length });
+	const years = [...new Set(entries.map((e) => String(e.data.started.at.getUTCFullYear())))].sort((a, b) => b.localeCompare(a));
+	const total = split(entries);
+	const ourPart = `${plural(total.ours, 'postmortem')} of our own`;
 	return {
-		total: entries.length,
-		bySeverity: SEVERITIES.map(({ id, name }) => ({ severity: id, name, count: entries.filter((e) => e.data.severity === id).length })),
-		byYear: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year.localeCompare(a.year)),
+		total,
+		heading: total.theirs ? `${ourPart}, and ${plural(total.theirs, 'summary', 'summaries')} of other organizations’ incidents` : ourPart,
+		all: entries.length,
+		elsewhere: total.theirs > 0,
+		bySeverity: SEVERITIES.map(({ id, name }) => ({ severity: id, name, ...split(entries.filter((e) => e.data.severity === id)) })),
+		byYear: years.map((year) => ({ year, ...split(entries.filter((e) => String(e.data.started.at.getUTCFullYear()) === year)) })),
 		latest: incidentRows(entries, registries).slice(0, latest),
 	};
 }

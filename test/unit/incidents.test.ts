@@ -17,12 +17,15 @@ describe('incident list', () => {
 	});
 });
 
-it('counts by severity and year for the home page', () => {
+it('counts our incidents apart from summaries of other organizations\' on the home page', () => {
+	// 2025-06-10-config-push summarizes Example Org's incident.
 	const home = homeData(entries, registries, 2);
-	expect(home.total).toBe(3);
-	expect(home.bySeverity.map((s) => s.count)).toEqual([1, 0, 1, 1]);
-	expect(home.byYear).toEqual([{ year: '2025', count: 3 }]);
+	expect(home.total).toEqual({ ours: 2, theirs: 1 });
+	expect(home.heading).toBe('2 postmortems of our own, and 1 summary of other organizations’ incidents');
+	expect(home.bySeverity.map((s) => [s.ours, s.theirs])).toEqual([[1, 0], [0, 0], [0, 1], [1, 0]]);
+	expect(home.byYear).toEqual([{ year: '2025', ours: 2, theirs: 1 }]);
 	expect(home.latest).toHaveLength(2);
+	expect(homeData(entries.filter((e) => !e.data.source), registries).heading).toBe('2 postmortems of our own');
 });
 
 describe('action items', () => {

@@ -13,6 +13,7 @@ import { readSynonyms } from '../synonyms.ts';
 import { analyzeBody } from '../publish/body.ts';
 import { fieldNames, schemaProblems } from './schema-issues.ts';
 import type { z } from 'astro/zod';
+import { plural } from '../count.ts';
 
 export type { Problem } from './problem.ts';
 export { rules } from './rules.ts';
@@ -90,7 +91,6 @@ export function checkArchive(dir: string): CheckResult {
 	return { problems, files: files.length, context };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The report as a terminal shows it: one problem per entry, file:line:column first so editors can jump there. */
 export function formatReport({ problems, files, noun = 'postmortem', verb = 'checked' }: Pick<CheckResult, 'problems' | 'files'> & { noun?: string; verb?: string }): string {
