@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { loadConfig } from './lib/config.ts';
-import { postmortemLoader, registryLoader } from './lib/loaders.ts';
+import { guideLoader, learnDataLoader, postmortemLoader, registryLoader } from './lib/loaders.ts';
 import { CAUSES_FILE, COMPONENTS_FILE } from './lib/source.ts';
 import { postmortemSchema } from './schemas/postmortem.ts';
 import { causeSchema, componentSchema } from './schemas/registry.ts';
+import { glossaryTermSchema, guideSchema, readingCollectionSchema } from './schemas/learn.ts';
 
 const config = loadConfig();
 const { contentDir: dir, edition } = config;
@@ -13,4 +14,8 @@ export const collections = {
 	// Each component and cause carries its note (notes/<kind>/<id>.mdx), if it has one, as its body.
 	components: defineCollection({ loader: registryLoader({ dir, file: COMPONENTS_FILE, kind: 'components', edition }), schema: componentSchema }),
 	causes: defineCollection({ loader: registryLoader({ dir, file: CAUSES_FILE, kind: 'causes', edition }), schema: causeSchema }),
+	// The learning library: guides/<id>.mdx, glossary.yml and collections/<id>.yml.
+	guides: defineCollection({ loader: guideLoader({ dir, edition }), schema: guideSchema }),
+	glossary: defineCollection({ loader: learnDataLoader({ dir, kind: 'glossary' }), schema: glossaryTermSchema }),
+	reading: defineCollection({ loader: learnDataLoader({ dir, kind: 'reading' }), schema: readingCollectionSchema }),
 };

@@ -72,7 +72,7 @@ export function hindsight(): AstroIntegration {
 					console.error(`✖ Building the search index failed:\n${errors.join('\n')}`);
 					process.exit(1);
 				}
-				logger.info(`Search index: ${pages} incident pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+				logger.info(`Search index: ${pages} pages (incidents and guides) indexed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 			},
 		},
 	};

@@ -274,8 +274,9 @@ class Search extends HTMLElement {
 		const what = term ? `“${term}”` : 'these filters';
 		const partial = term && n < FEW ? await this.#partialMatches(pagefind, term, filters, new Set(this.#results.map((r) => r.id))) : [];
 		if (run !== this.#run) return;
-		const incidents = (k: number) => `${k} incident${k === 1 ? '' : 's'}`;
-		const exact = n === 0 ? `No incident matches all of ${what}` : `${incidents(n)} ${n === 1 ? 'matches' : 'match'} ${what}${term && Object.keys(filters).length ? ' with these filters' : ''}`;
+		const noun = this.dataset.noun ?? 'incident';
+		const incidents = (k: number) => `${k} ${noun}${k === 1 ? '' : 's'}`;
+		const exact = n === 0 ? `${noun === 'incident' ? 'No incident matches' : 'Nothing matches'} all of ${what}` : `${incidents(n)} ${n === 1 ? 'matches' : 'match'} ${what}${term && Object.keys(filters).length ? ' with these filters' : ''}`;
 		this.#status.textContent = partial.length ? `${exact}; ${incidents(partial.length)} ${partial.length === 1 ? 'matches' : 'match'} some of the words.` : `${exact}.`;
 		this.#emptyHelp(n === 0 && partial.length === 0, params);
 		await this.#showMore();
@@ -379,7 +380,7 @@ class Search extends HTMLElement {
 		this.#suggest.hidden = true;
 		this.#more.hidden = true;
 		this.#empty.hidden = true;
-		this.#status.textContent = `Type to search the full text of ${this.dataset.total} postmortems, or pick filters to browse them.`;
+		this.#status.textContent = this.dataset.intro ?? '';
 		this.#counts();
 	}
 
@@ -463,6 +464,14 @@ class Search extends HTMLElement {
 	#item(data: PagefindResultData) {
 		const { url, meta } = data;
 		const item = document.createElement('li');
+		if (meta.kind === 'guide') {
+			item.className = 'result-guide';
+			item.innerHTML = `
+			<a class="result-title" href="${escapeHtml(url)}">${escapeHtml(meta.title ?? url)}</a>
+			<p class="result-meta"><span class="kind">Guide</span> · ${escapeHtml(meta.minutes ?? '1')} min read</p>
+			<p class="result-excerpt">${this.#term ? excerptOf(data) : escapeHtml(meta.summary ?? '')}</p>`;
+			return item;
+		}
 		const severity = meta.severity ?? '';
 		// Every value is escaped here; the excerpt escapes each word it marks.
 		// A draft or a summary of someone else's incident reads differently from our own published review: say so.

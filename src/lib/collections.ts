@@ -6,7 +6,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { loadConfig } from './config.ts';
 import type { Registries } from './incidents.ts';
-import { groupBy, patternsIndex } from './patterns.ts';
+import { groupBy, patternsIndex, timeAxis } from './patterns.ts';
 import { relatedIndex } from './related.ts';
 import { byTag, tagCounts } from './tags.ts';
 
@@ -49,6 +49,8 @@ async function analyse() {
 	return {
 		groups,
 		patterns: patternsIndex(groups, registries, config.recurrence, config.today),
+		// One time axis for every pattern page's chart, from our first incident of this edition to our last.
+		axis: timeAxis(incidents),
 		related: relatedIndex(incidents),
 		tags: tagCounts(incidents),
 		tagged: byTag(incidents),
@@ -62,3 +64,18 @@ export const renderEntry = (entry: Incident | RegistryEntry) => render(entry);
 
 /** The note of a component or cause, if it has one in this edition. */
 export const noteFor = async (folder: 'components' | 'causes', id: string) => (await archive()).notes.get(`${folder}/${id}`);
+
+export type GuideEntry = CollectionEntry<'guides'>;
+
+let learning: Promise<{ guides: GuideEntry[]; glossary: CollectionEntry<'glossary'>[]; reading: CollectionEntry<'reading'>[] }> | undefined;
+
+/** The learning library: guides, glossary terms and reading collections of this edition. */
+export function library() {
+	learning ??= (async () => {
+		const [guides, glossary, reading] = await Promise.all([getCollection('guides'), getCollection('glossary'), getCollection('reading')]);
+		return { guides, glossary, reading };
+	})();
+	return learning;
+}
+
+export const renderGuide = (entry: GuideEntry) => render(entry);

@@ -6,7 +6,7 @@ import type { Cause, Component } from '../schemas/registry.ts';
 import { SEVERITIES, type Action, type Postmortem, type Severity } from '../schemas/postmortem.ts';
 import { durations, formatMoment, formatSpan, offsetFrom } from './time.ts';
 import type { HindsightConfig } from './config.ts';
-import type { RelatedLink } from './related.ts';
+import { explainRelated, type RelatedLink } from './related.ts';
 import { completeness, type Completeness } from './insights/completeness.ts';
 import { plural } from './count.ts';
 
@@ -156,14 +156,6 @@ export interface IncidentPage {
 	search: { filters: [string, string][]; meta: [string, string][]; sort: [string, string][]; words: string };
 }
 
-const WHY: Record<RelatedLink['reason'], string> = {
-	linked: 'linked from this postmortem',
-	'links here': 'links to this postmortem',
-	repeats: 'this incident repeats it',
-	'repeated by': 'repeats this incident',
-	similar: 'shares',
-};
-
 /** The facets, result fields and sort key of one incident, as the search page asks for them. */
 export function searchFields(entry: IncidentEntry, registries: Registries): IncidentPage['search'] {
 	const { data } = entry;
@@ -178,6 +170,8 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 	].join(', ');
 	return {
 		filters: [
+			// Guides are indexed too (kind:guide); the Kind facet separates them from incidents.
+			['kind', 'incident'],
 			['severity', data.severity],
 			...data.components.map((c): [string, string] => ['component', c]),
 			...causes.map((c): [string, string] => ['cause', c]),
@@ -260,7 +254,7 @@ export function incidentPage(
 		// Entries left out of this edition are not in `all`; linking to them would 404.
 		related: related
 			.filter((r) => all.has(r.id))
-			.map((r) => ({ url: incidentUrl(r.id), title: all.get(r.id)!.data.title, why: r.reason === 'similar' ? `${WHY.similar} ${r.shared.join(', ')}` : WHY[r.reason] })),
+			.map((r) => ({ url: incidentUrl(r.id), title: all.get(r.id)!.data.title, why: explainRelated(r, registries) })),
 		editUrl: config.editUrl && relativePath ? config.editUrl.replace('{path}', relativePath) : undefined,
 		// For the team: how complete our own write-up is. Not for outside readers, and not for another organization's.
 		completeness: config.edition === 'internal' && !data.source ? completenessOf(entry) : undefined,

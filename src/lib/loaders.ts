@@ -19,6 +19,8 @@ import { writtenSections } from './insights/completeness.ts';
 import { sanitizeBody } from './publish/sanitize.ts';
 import { unindexStandardHeadings } from './search.ts';
 import { listPostmortemFiles, readPostmortem, readRegistry, type PostmortemSource } from './source.ts';
+import { readCollections, readGlossary, readGuides } from './learn/source.ts';
+import { readingMinutes } from './learn/guides.ts';
 
 /**
  * A digest of the code that decides what a stored entry holds. Part of every entry's digest, so an
@@ -33,10 +35,14 @@ function codeDigest(root: string): string {
 	return hash.digest('hex').slice(0, 16);
 }
 
-/** Renders a body as an edition shows it: <Internal> parts cut or marked, then sanitized. */
-async function renderBody(body: string, edition: Edition, path: string, renderMarkdown: LoaderContext['renderMarkdown']) {
+/**
+ * Renders a body as an edition shows it: <Internal> parts cut or marked, then sanitized. A
+ * postmortem's standard headings are kept out of the search index; a guide's are its content.
+ */
+async function renderBody(body: string, edition: Edition, path: string, renderMarkdown: LoaderContext['renderMarkdown'], { standardHeadings = false } = {}) {
 	const rendered = await renderMarkdown(editionBody(body, edition), { fileURL: pathToFileURL(path) });
-	return { ...rendered, html: unindexStandardHeadings(sanitizeBody(rendered.html, edition)) };
+	const html = sanitizeBody(rendered.html, edition);
+	return { ...rendered, html: standardHeadings ? html : unindexStandardHeadings(html) };
 }
 
 export function postmortemLoader({ dir, ...options }: { dir: string } & EditionOptions): Loader {
@@ -144,6 +150,59 @@ export function registryLoader({ dir, file, kind, edition }: { dir: string; file
 					const show = note && noteInEdition(note.data, edition);
 					const rendered = show ? await renderBody(note.body, edition, note.path, renderMarkdown) : undefined;
 					store.set({ id, data, rendered, filePath: show ? relative(root, note.path) : undefined });
+				}
+			};
+			await sync();
+			watchContent(watcher, dir, () => sync().catch((error) => logger.error(String(error))));
+		},
+	};
+}
+
+/**
+ * The learning library's guides (guides/<id>.mdx): rendered like notes, internal unless they say
+ * `visibility: public`, with their reading time noted while the source is at hand.
+ */
+export function guideLoader({ dir, edition }: { dir: string } & Pick<EditionOptions, 'edition'>): Loader {
+	return {
+		name: 'hindsight-guides',
+		load: async ({ store, parseData, renderMarkdown, watcher, logger, config }) => {
+			const root = config.root.pathname;
+			const sync = async () => {
+				store.clear();
+				for (const guide of readGuides(dir).guides) {
+					if (!noteInEdition(guide.raw, edition)) continue;
+					let data: Record<string, unknown>;
+					try {
+						data = await parseData({ id: guide.id, data: guide.raw, filePath: guide.path });
+					} catch {
+						logger.warn(`${relative(root, guide.path)} is invalid and left out; run npm run check`);
+						continue;
+					}
+					const rendered = await renderBody(guide.body, edition, guide.path, renderMarkdown, { standardHeadings: true });
+					rendered.metadata = { ...rendered.metadata, minutes: readingMinutes(guide.body) };
+					store.set({ id: guide.id, data, rendered, filePath: relative(root, guide.path) });
+				}
+			};
+			await sync();
+			watchContent(watcher, dir, () => sync().catch((error) => logger.error(String(error))));
+		},
+	};
+}
+
+/** The glossary's terms and the reading collections: data only, validated by their schemas. */
+export function learnDataLoader({ dir, kind }: { dir: string; kind: 'glossary' | 'reading' }): Loader {
+	return {
+		name: `hindsight-${kind}`,
+		load: async ({ store, parseData, watcher, logger }) => {
+			const sync = async () => {
+				store.clear();
+				const entries = kind === 'glossary' ? readGlossary(dir).terms.map((t) => ({ id: t.id, data: t as unknown as Record<string, unknown> })) : readCollections(dir).collections;
+				for (const { id, data } of entries) {
+					try {
+						store.set({ id, data: await parseData({ id, data: data as Record<string, unknown> }) });
+					} catch {
+						logger.warn(`${kind} entry ${id} is invalid and left out; run npm run check`);
+					}
 				}
 			};
 			await sync();

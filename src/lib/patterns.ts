@@ -80,31 +80,98 @@ function tally(ids: Iterable<string>): { id: string; count: number }[] {
 	return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 
-export interface ChartData {
-	/** Period labels: YYYY-MM for spans up to two years, YYYY beyond. */
+/** How wide one bucket of a chart's time axis is. */
+export type AxisUnit = 'month' | 'quarter' | 'year' | 'years';
+
+/**
+ * The time axis of every pattern page's chart: one per build, so that two pattern pages can be
+ * compared at a glance. It runs from the month of our first incident to the month of our last
+ * (other organizations' incidents, summarized, are not on it), in buckets wide enough that there
+ * are at most `maxBuckets` of them: months, else quarters, else years, else spans of 2, 5, 10, …
+ * years. Months are UTC, as incident dates are everywhere else.
+ */
+export interface TimeAxis {
+	unit: AxisUnit;
+	/** Months per bucket: 1, 3, 12 or a multiple of 12. */
+	width: number;
+	/** The first bucket's first month, as year × 12 + month (0-based). */
+	start: number;
+	/** One per bucket: YYYY-MM, YYYY-Qn, YYYY or YYYY–YYYY. */
 	labels: string[];
-	/** Incidents per period, one series per severity. */
-	series: { severity: Severity; counts: number[] }[];
 }
 
-/** Incidents over time, bucketed so that a handful of bars tells the story. */
-export function timeSeries(entries: readonly IncidentEntry[]): ChartData {
-	const starts = entries.map((e) => e.data.started.at);
-	if (starts.length === 0) return { labels: [], series: [] };
-	const min = new Date(Math.min(...starts.map((d) => d.getTime())));
-	const max = new Date(Math.max(...starts.map((d) => d.getTime())));
-	const monthly = (max.getUTCFullYear() - min.getUTCFullYear()) * 12 + max.getUTCMonth() - min.getUTCMonth() < 24;
-	const labels: string[] = [];
-	for (let d = new Date(Date.UTC(min.getUTCFullYear(), monthly ? min.getUTCMonth() : 0)); d <= max; monthly ? d.setUTCMonth(d.getUTCMonth() + 1) : d.setUTCFullYear(d.getUTCFullYear() + 1)) {
-		labels.push(d.toISOString().slice(0, monthly ? 7 : 4));
+/** Rows a chart's table may have before its buckets get wider. */
+export const MAX_BUCKETS = 36;
+
+/** Months, quarters, years, then spans of years with round lengths, up to a millennium (an archive spans less). */
+const WIDTHS = [1, 3, 12, ...[2, 5, 10, 20, 50, 100, 200, 500, 1000].map((years) => years * 12)];
+
+const monthIndex = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+const yearText = (year: number) => String(year).padStart(4, '0');
+
+function bucketLabel(month: number, width: number): string {
+	const year = Math.floor(month / 12);
+	const inYear = month - year * 12;
+	if (width === 1) return `${yearText(year)}-${String(inYear + 1).padStart(2, '0')}`;
+	if (width === 3) return `${yearText(year)}-Q${Math.floor(inYear / 3) + 1}`;
+	if (width === 12) return yearText(year);
+	return `${yearText(year)}–${yearText(year + width / 12 - 1)}`;
+}
+
+/** The axis for the archive's incidents; empty when none of them is ours. */
+export function timeAxis(entries: readonly IncidentEntry[], maxBuckets = MAX_BUCKETS): TimeAxis {
+	const months = ours(entries).map((e) => monthIndex(e.data.started.at));
+	if (months.length === 0) return { unit: 'month', width: 1, start: 0, labels: [] };
+	// A loop, not Math.min(...months): an archive of 100,000 incidents would overflow the call stack.
+	let first = months[0];
+	let last = months[0];
+	for (const m of months) {
+		if (m < first) first = m;
+		if (m > last) last = m;
 	}
-	const position = new Map(labels.map((label, i) => [label, i]));
-	const series = SEVERITIES.map(({ id }) => ({ severity: id, counts: labels.map(() => 0) }));
-	for (const { data } of entries) {
-		const label = data.started.at.toISOString().slice(0, monthly ? 7 : 4);
-		series.find((s) => s.severity === data.severity)!.counts[position.get(label)!]++;
+	const buckets = (width: number) => Math.floor(last / width) - Math.floor(first / width) + 1;
+	const width = WIDTHS.find((w) => buckets(w) <= maxBuckets) ?? WIDTHS.at(-1)!;
+	const start = Math.floor(first / width) * width;
+	return {
+		unit: width === 1 ? 'month' : width === 3 ? 'quarter' : width === 12 ? 'year' : 'years',
+		width,
+		start,
+		labels: Array.from({ length: buckets(width) }, (_, i) => bucketLabel(start + i * width, width)),
+	};
+}
+
+const PERIOD: Record<AxisUnit, string> = { month: 'Month', quarter: 'Quarter', year: 'Year', years: 'Years' };
+
+export interface ChartData {
+	/** The archive's time axis (timeAxis), the same on every pattern page; empty when the page has none of our incidents. */
+	labels: string[];
+	/** Our incidents per period, one series per severity that has any. */
+	series: { severity: Severity; counts: number[] }[];
+	/** The table's first column heading: Month, Quarter, Year or Years. */
+	period: string;
+	/** The chart's accessible name and the table's summary. */
+	label: string;
+	/** One sentence on how to read the axis. */
+	caption: string;
+}
+
+/** Our incidents (never other organizations') counted on the archive-wide axis, by severity. */
+export function timeSeries(entries: readonly IncidentEntry[], axis: TimeAxis): ChartData {
+	const own = ours(entries);
+	const heading = PERIOD[axis.unit];
+	const label = `Our incidents per ${axis.unit === 'years' ? `${axis.width / 12} years` : axis.unit} by severity`;
+	const caption = axis.labels.length
+		? `${axis.labels[0]} to ${axis.labels.at(-1)}, from our first incident in this archive to our last; every pattern page has the same axis.`
+		: '';
+	if (own.length === 0 || axis.labels.length === 0) return { labels: [], series: [], period: heading, label, caption };
+	const series = SEVERITIES.map(({ id }) => ({ severity: id, counts: axis.labels.map(() => 0) }));
+	for (const { data } of own) {
+		const bucket = Math.floor((monthIndex(data.started.at) - axis.start) / axis.width);
+		// Outside the axis only if the axis was computed from other entries than the archive's.
+		if (bucket < 0 || bucket >= axis.labels.length) continue;
+		series.find((s) => s.severity === data.severity)!.counts[bucket]++;
 	}
-	return { labels, series: series.filter((s) => s.counts.some(Boolean)) };
+	return { labels: axis.labels, series: series.filter((s) => s.counts.some(Boolean)), period: heading, label, caption };
 }
 
 export interface PatternAction {
@@ -150,6 +217,8 @@ export function patternPage(
 	registries: Registries,
 	settings: RecurrenceSettings,
 	today: string,
+	/** The archive-wide axis (timeAxis of every incident of the edition), computed once per build. */
+	axis: TimeAxis,
 ): PatternPage {
 	const incidents = ours(group);
 	const registry = kind === 'component' ? registries.components : registries.causes;
@@ -193,7 +262,7 @@ export function patternPage(
 		roles: kind === 'cause' ? { trigger: incidents.filter((e) => e.data.causes.trigger === id).length, contributing: incidents.filter((e) => e.data.causes.contributing.includes(id)).length } : undefined,
 		openActions,
 		overdueCount: openActions.filter((a) => a.overdue).length,
-		chart: timeSeries(incidents),
+		chart: timeSeries(incidents, axis),
 	};
 }
 
@@ -223,7 +292,42 @@ export interface PatternsIndex {
 		columns: { id: string; name: string; url: string; total: number }[];
 		/** cells[row][column]: incidents that have both. */
 		cells: number[][];
+		/** heat[row][column]: the cell's shade, 0 (empty) to HEAT_STEPS (heatLevel); the count is always shown too. */
+		heat: number[][];
+		/** The largest cell, which the shades are relative to. */
+		max: number;
+		/** The counts each shade stands for, lightest first (shades no cell can have are left out). */
+		shades: { level: number; from: number; to: number }[];
+		/** The shades in words, so that colour is explained as well as never the only signal (every cell shows its count). */
+		legend: string;
 	};
+}
+
+/** Shades of the matrix: the stylesheet has one class per level (`heat-1` … `heat-4`). */
+export const HEAT_STEPS = 4;
+
+/**
+ * The shade of a cell of `count` incidents when the largest cell holds `max`: `steps` equal steps of
+ * max / steps incidents each, the darkest reached only by the largest cells. A step is never less
+ * than one incident, so in a small archive one incident is the lightest shade, not the darkest.
+ */
+export function heatLevel(count: number, max: number, steps = HEAT_STEPS): number {
+	if (count <= 0 || max <= 0) return 0;
+	if (max <= steps) return Math.min(count, steps);
+	return Math.min(steps, Math.ceil((count * steps) / max));
+}
+
+const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** The range of counts of each shade that a count from 1 to `max` can have: the matrix's legend. */
+export function heatShades(max: number, steps = HEAT_STEPS): { level: number; from: number; to: number }[] {
+	const shades: { level: number; from: number; to: number }[] = [];
+	for (let n = 1; n <= max; n++) {
+		const level = heatLevel(n, max, steps);
+		if (shades.at(-1)?.level === level) shades.at(-1)!.to = n;
+		else shades.push({ level, from: n, to: n });
+	}
+	return shades;
 }
 
 /** The search page, filtered to our incidents that have both a component and a cause: what the cell counts. */
@@ -268,6 +372,8 @@ export function patternsIndex(
 		for (const entry of ours(groups.components.get(id) ?? [])) for (const cause of keysOf(entry, 'cause')) row[column.get(cause)!]++;
 		return row;
 	});
+	const max = cells.reduce((m, row) => row.reduce((a, b) => Math.max(a, b), m), 0);
+	const shades = heatShades(max);
 	return {
 		settings,
 		components,
@@ -277,6 +383,10 @@ export function patternsIndex(
 			rows: components.map(({ id, name, url, incidents }) => ({ id, name, url, total: incidents })),
 			columns: causes.map(({ id, name, url, incidents }) => ({ id, name, url, total: incidents })),
 			cells,
+			heat: cells.map((row) => row.map((n) => heatLevel(n, max))),
+			max,
+			shades,
+			legend: shades.length > 1 ? `Darker cells hold more, relative to the largest (${max}): ${listed(shades.map((s) => (s.from === s.to ? `${s.from}` : `${s.from}–${s.to}`)))} incidents, lightest to darkest.` : '',
 		},
 	};
 }

@@ -1,4 +1,4 @@
-/** Builds the Pagefind index of a built site: only elements marked data-pagefind-body, i.e. incident pages. */
+/** Builds the Pagefind index of a built site: only elements marked data-pagefind-body: incident pages and guides. */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';

@@ -22,6 +22,7 @@ export interface Facet {
 }
 
 const FACETS: { key: string; label: string }[] = [
+	{ key: 'kind', label: 'Kind' },
 	{ key: 'severity', label: 'Severity' },
 	{ key: 'component', label: 'Component' },
 	{ key: 'cause', label: 'Cause (trigger or contributing)' },
@@ -33,9 +34,12 @@ const FACETS: { key: string; label: string }[] = [
 ];
 
 const ORIGINS: Record<string, string> = { ours: 'Ours', other: "Other organizations' (summaries)" };
+const KINDS: Record<string, string> = { incident: 'Incidents', guide: 'Guides' };
 
-export function searchFacets(entries: readonly IncidentEntry[], registries: Registries): Facet[] {
+/** The facets over the incidents and, in the Kind facet only, the guides (which have no other facet). */
+export function searchFacets(entries: readonly IncidentEntry[], registries: Registries, guides = 0): Facet[] {
 	const counts = new Map(FACETS.map(({ key }) => [key, new Map<string, number>()]));
+	if (guides > 0) counts.get('kind')!.set('guide', guides);
 	for (const entry of entries) {
 		for (const [key, value] of searchFields(entry, registries).filters) {
 			const facet = counts.get(key);
@@ -44,9 +48,10 @@ export function searchFacets(entries: readonly IncidentEntry[], registries: Regi
 		}
 	}
 	const label = (key: string, value: string) =>
-		key === 'component' ? (registries.components.get(value)?.name ?? value) : key === 'cause' || key === 'trigger' ? (registries.causes.get(value)?.name ?? value) : key === 'origin' ? (ORIGINS[value] ?? value) : value;
+		key === 'component' ? (registries.components.get(value)?.name ?? value) : key === 'cause' || key === 'trigger' ? (registries.causes.get(value)?.name ?? value) : key === 'origin' ? (ORIGINS[value] ?? value) : key === 'kind' ? (KINDS[value] ?? value) : value;
 	// Severity, status and year read best in their natural order; the rest by how often they occur.
 	const order: Record<string, (a: string, b: string) => number> = {
+		kind: (a, b) => Object.keys(KINDS).indexOf(a) - Object.keys(KINDS).indexOf(b),
 		severity: (a, b) => SEVERITIES.findIndex((s) => s.id === a) - SEVERITIES.findIndex((s) => s.id === b),
 		status: (a, b) => STATUSES.indexOf(a as never) - STATUSES.indexOf(b as never),
 		year: (a, b) => b.localeCompare(a),

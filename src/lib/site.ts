@@ -2,12 +2,14 @@
 export function navigation(edition: 'internal' | 'public') {
 	return [
 		{ href: '/', label: 'Home' },
+		{ href: '/learn/', label: 'Learn' },
 		{ href: '/incidents/', label: 'Incidents' },
 		{ href: '/search/', label: 'Search' },
 		{ href: '/patterns/', label: 'Patterns' },
 		{ href: '/insights/', label: 'Insights' },
 		...(edition === 'internal' ? [{ href: '/actions/', label: 'Actions' }] : []),
 		{ href: '/tags/', label: 'Tags' },
+		{ href: '/glossary/', label: 'Glossary' },
 		{ href: '/severity/', label: 'Severity scale' },
 	];
 }

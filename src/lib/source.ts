@@ -449,18 +449,33 @@ export function readText(path: string): { text?: string; problems: Problem[]; mi
 	return problem ? { problems: [problem] } : { text, problems: [] };
 }
 
-/** A registry file: a YAML list of maps. A missing file is an empty registry, reported by the check. */
-export function readRegistry(dir: string, name: string): { located?: Located; items: unknown[]; problems: Problem[] } {
-	const path = join(dir, name);
+/**
+ * A YAML file of the content folder, located for messages. A file that is not there is `missing`,
+ * not a problem: callers decide whether it is required.
+ */
+export function readYamlFile(path: string): { located?: Located; value?: unknown; problems: Problem[]; missing?: boolean } {
 	const file = display(path);
 	let bytes: Uint8Array;
 	try {
 		bytes = readFileSync(path);
 	} catch (error) {
-		if ((error as { code?: string }).code !== 'ENOENT' || isSymlink(path)) {
-			const { reason, fix } = readFailure(path, error);
-			return { items: [], problems: [{ file, rule: 'registry', severity: 'error', message: `${name} cannot be read: ${reason}`, fix }] };
-		}
+		if ((error as { code?: string }).code === 'ENOENT' && !isSymlink(path)) return { problems: [], missing: true };
+		const { reason, fix } = readFailure(path, error);
+		return { problems: [{ file, rule: 'read', severity: 'error', message: `${file.split(/[\\/]/).pop()} cannot be read: ${reason}`, fix }] };
+	}
+	const decoded = decodeUtf8(file, bytes);
+	if (decoded.problem) return { problems: [decoded.problem] };
+	const { located, problems } = parseYaml(file, decoded.text, 0);
+	if (problems.length > 0) return { problems };
+	return { located, value: located.doc.toJS() as unknown, problems };
+}
+
+/** A registry file: a YAML list of maps. A missing file is an empty registry, reported by the check. */
+export function readRegistry(dir: string, name: string): { located?: Located; items: unknown[]; problems: Problem[] } {
+	const path = join(dir, name);
+	const { located, value, problems, missing } = readYamlFile(path);
+	if (missing) {
+		const file = display(path);
 		return {
 			items: [],
 			problems: [
@@ -474,15 +489,11 @@ export function readRegistry(dir: string, name: string): { located?: Located; it
 			],
 		};
 	}
-	const decoded = decodeUtf8(file, bytes);
-	if (decoded.problem) return { items: [], problems: [decoded.problem] };
-	const { located, problems } = parseYaml(file, decoded.text, 0);
-	if (problems.length > 0) return { items: [], problems };
-	const items = located.doc.toJS() as unknown;
-	if (!Array.isArray(items)) {
+	if (!located) return { items: [], problems: problems.map((p) => (p.rule === 'read' ? { ...p, rule: 'registry' } : p)) };
+	if (!Array.isArray(value)) {
 		return { items: [], problems: [{ file: located.file, line: 1, rule: 'registry', severity: 'error', message: `${name} must be a YAML list`, fix: 'start each entry with "- id: …"' }] };
 	}
-	return { located, items, problems };
+	return { located, items: value, problems };
 }
 
 /** The deepest YAML node along a data path, so a message points at the value, or at its parent when the key is missing. */

@@ -163,7 +163,8 @@ describe('search', () => {
 		for (const query of ['dns', 'database', 'certificate', 'leap second', 'rollback']) {
 			const p = await open(`/search/?q=${encodeURIComponent(query)}`);
 			await resultIds(p);
-			for (const item of await p.locator('.search-results li').all()) {
+			// Guides have no hidden words; their excerpts are checked in the guides test.
+			for (const item of await p.locator('.search-results li:not(.result-guide)').all()) {
 				const href = (await item.locator('.result-title').getAttribute('href'))!;
 				const html = readFileSync(join(site, href, 'index.html'), 'utf8');
 				const hidden = /<p class="index-words"[^>]*>([^<]*)<\/p>/.exec(html)![1].split(/\s+/);
@@ -177,8 +178,10 @@ describe('search', () => {
 
 	it('sorts by severity, worst first, and by duration, longest first', async () => {
 		const p = await open('/search/?q=database');
-		const relevance = await resultIds(p);
 		const byId = new Map(archive.map(({ source, data }) => [source.id, data]));
+		// Guides have no severity or duration: a sorted list holds the incidents only.
+		const relevance = (await resultIds(p)).filter((id) => byId.has(id));
+		expect(relevance.length).toBeGreaterThan(2);
 		await p.selectOption('select[name=sort]', 'severity');
 		await p.waitForURL(/sort=severity/);
 		const bySeverity = await resultIds(p);
@@ -271,10 +274,30 @@ describe('search', () => {
 		await p.close();
 	});
 
+	it('finds guides beside incidents, shows their reading time, and the Kind filter separates the two', async () => {
+		const p = await open('/search/?q=five%20whys');
+		const all = await resultIds(p);
+		expect(all).toContain('/learn/root-cause-analysis');
+		expect(all.some((id) => !id.startsWith('/learn/'))).toBe(true);
+		const guide = p.locator('.search-results li.result-guide', { has: p.locator('a[href="/learn/root-cause-analysis/"]') });
+		await expect(guide.locator('.result-meta').textContent()).resolves.toMatch(/^Guide · \d+ min read$/);
+		await expect(guide.locator('.result-excerpt mark').count()).resolves.toBeGreaterThan(0);
+		await p.check('input[name=kind][value="guide"]');
+		await p.waitForURL(/kind=guide/);
+		const guides = await resultIds(p);
+		expect(guides.length).toBeGreaterThan(0);
+		expect(guides.every((id) => id.startsWith('/learn/'))).toBe(true);
+		await p.uncheck('input[name=kind][value="guide"]');
+		await p.check('input[name=kind][value="incident"]');
+		await p.waitForURL(/kind=incident/);
+		expect((await resultIds(p)).sort()).toEqual(all.filter((id) => !id.startsWith('/learn/')).sort());
+		await p.close();
+	});
+
 	it('says when nothing matches and offers to remove each filter', async () => {
 		const p = await open('/search/?q=database&severity=SEV-4');
 		expect(await resultIds(p)).toEqual([]);
-		await expect(p.locator('.search-status').textContent()).resolves.toBe('No incident matches all of “database”.');
+		await expect(p.locator('.search-status').textContent()).resolves.toBe('Nothing matches all of “database”.');
 		await expect(p.locator('.search-empty').isVisible()).resolves.toBe(true);
 		const remove = p.getByRole('button', { name: 'Remove severity: SEV-4' });
 		await remove.click();

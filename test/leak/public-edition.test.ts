@@ -22,9 +22,13 @@ const CANARIES = [
 	'LEAKCANARY-EDIT',
 	// Other spellings of <Internal>, and an <Internal> block in a public note.
 	'LEAKCANARY-LOWER', 'LEAKCANARY-UPPER', 'LEAKCANARY-ATTR', 'LEAKCANARY-SPACED', 'LEAKCANARY-NOTE-INTERNAL',
+	// The learning library: an internal guide, an <Internal> part of a public one, the items of a
+	// collection whose postmortem is internal, and a collection with nothing public.
+	'LEAKCANARY-GUIDE-TITLE', 'LEAKCANARY-GUIDE-DESCRIPTION', 'LEAKCANARY-GUIDE-BODY', 'LEAKCANARY-GUIDE-INTERNAL',
+	'LEAKCANARY-COLLECTION-LEARN', 'LEAKCANARY-COLLECTION-QUESTION', 'LEAKCANARY-COLLECTION-TITLE',
 ];
 /** HTML comments are for authors: neither edition may contain them. */
-const COMMENTS = ['LEAKCANARY-COMMENT', 'LEAKCANARY-NOTE-COMMENT'];
+const COMMENTS = ['LEAKCANARY-COMMENT', 'LEAKCANARY-NOTE-COMMENT', 'LEAKCANARY-GUIDE-COMMENT'];
 /** What the public edition may contain: pages, styles, the search engine and its index, feeds. */
 const ALLOWED = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.pagefind', '.pf_fragment', '.pf_index', '.pf_meta', '.pf_filter']);
 
@@ -93,6 +97,14 @@ describe('the public edition of the leak fixture', () => {
 		expect(containing(site(), 'PUBLICMARKER-NOTE')).toContain('patterns/causes/deployment/index.html');
 	});
 
+	it('publishes the public guide, the glossary and the public half of a collection', () => {
+		expect(containing(site(), 'PUBLICMARKER-GUIDE-BODY')).toEqual(expect.arrayContaining(['learn/public-guide/index.html']));
+		expect(containing(site(), 'PUBLICMARKER-GLOSSARY')).toContain('glossary/index.html');
+		expect(containing(site(), 'PUBLICMARKER-COLLECTION-LEARN')).toContain('learn/collections/mixed/index.html');
+		const paths = files(editions.public).map((path) => relative(editions.public, path));
+		expect(paths.filter((path) => path.startsWith('learn/')).sort()).toEqual(['learn/collections/mixed/index.html', 'learn/index.html', 'learn/public-guide/index.html']);
+	});
+
 	it('does contain the public postmortem, in its page and in the decompressed search index', () => {
 		const pages = containing(site(), 'PUBLICMARKER-BODY');
 		expect(pages).toContain('incidents/2025-04-01-public-outage/index.html');
@@ -123,13 +135,15 @@ describe('the public edition of the bundled archive', () => {
 	const kept = postmortems.filter((p) => !published.includes(p));
 
 	it('builds a page for exactly the public, published postmortems', () => {
-		const pages = files(join(editions.bundled, 'incidents')).filter((f) => f.endsWith('index.html')).map((f) => relative(join(editions.bundled, 'incidents'), f).split('/')[0]);
+		const pages = files(join(editions.bundled, 'incidents')).filter((f) => f.endsWith('index.html')).map((f) => relative(join(editions.bundled, 'incidents'), f).split('/')[0]).filter((p) => !/^\d{4}$/.test(p));
 		expect(pages.filter((p) => p !== 'index.html').sort()).toEqual(published.map(({ source }) => source.id).sort());
 		expect(kept.length).toBeGreaterThan(0);
 	});
 
 	it('speaks to outside readers: no on-call wording, no overdue counts or priorities, no status facet with one value', () => {
-		const html = [...corpus(editions.bundled)].filter(([path]) => path.endsWith('.html'));
+		// The guides and the glossary teach the vocabulary ("an item is overdue when…"); what must
+		// not reach outside readers is our own operational state, on the archive's pages.
+		const html = [...corpus(editions.bundled)].filter(([path]) => path.endsWith('.html') && !/^(?:learn|glossary)\//.test(path));
 		const said = (pattern: RegExp) => html.filter(([, text]) => pattern.test(text.replace(/<[^>]+>/g, ' '))).map(([path]) => path);
 		expect(said(/during an incident|have we seen this before|architectural attention|needs attention/i)).toEqual([]);
 		expect(said(/\boverdue\b/i)).toEqual([]);

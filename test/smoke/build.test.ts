@@ -30,12 +30,18 @@ describe('building the fixture archive', () => {
 		expect(files(out).filter((f) => f.endsWith('.html')).sort()).toEqual([
 			'404.html',
 			'actions/index.html',
+			'glossary/index.html',
 			'incidents/2025-03-01-pool-leak/index.html',
 			'incidents/2025-06-10-config-push/index.html',
 			'incidents/2025-09-01-draft/index.html',
+			'incidents/2025/index.html',
 			'incidents/index.html',
 			'index.html',
 			'insights/index.html',
+			'learn/collections/fixture-reading/index.html',
+			'learn/first-steps/index.html',
+			'learn/index.html',
+			'learn/internal-drills/index.html',
 			'patterns/causes/config-change/index.html',
 			'patterns/causes/deployment/index.html',
 			'patterns/causes/resource-leak/index.html',
@@ -51,17 +57,30 @@ describe('building the fixture archive', () => {
 
 	it('home page counts postmortems by severity and year and lists the latest', () => {
 		const home = text(page('index.html'));
-		expect(home).toContain('3 postmortems');
-		expect(home).toMatch(/SEV-1 · Critical 1 SEV-2 · Major 0 SEV-3 · Minor 1 SEV-4 · Low 1/);
-		expect(home).toContain('2025 3');
+		// The fixture's config push is another organization's incident, counted apart from ours.
+		expect(home).toContain('2 postmortems of our own, and 1 summary of other organizations’ incidents');
+		expect(home).toMatch(/SEV-1 · Critical 1 0 SEV-2 · Major 0 0 SEV-3 · Minor 0 1 SEV-4 · Low 1 0/);
+		expect(home).toContain('2025 2 1');
 		expect(home).toContain('Draft fixture incident');
 	});
 
 	it('incident list is a table, newest first, with duration and components', () => {
 		const html = page('incidents/index.html');
-		const titles = [...html.matchAll(/<a href="\/incidents\/([^"]+)\/">/g)].map((m) => m[1]);
+		const titles = [...html.matchAll(/<a href="\/incidents\/(\d{4}-\d{2}-\d{2}-[^"]+)\/">/g)].map((m) => m[1]);
 		expect(titles).toEqual(['2025-09-01-draft', '2025-06-10-config-push', '2025-03-01-pool-leak']);
 		expect(text(html)).toContain('2025-03-01 Pool leak fixture outage SEV-1 40 min Checkout API, Orders database published');
+		// The years, ours and other organizations' apart, each linking its page.
+		expect(html).toContain('<a href="/incidents/2025/">2025</a>');
+		expect(text(html)).toMatch(/2025 2 1/);
+	});
+
+	it('lists a year on its own page, ours apart from other organizations\', with a link to search', () => {
+		const html = page('incidents/2025/index.html');
+		const ids = (from: string) => [...html.slice(html.indexOf(from)).matchAll(/<a href="\/incidents\/(\d{4}-\d{2}-\d{2}-[^"]+)\/">/g)].map((m) => m[1]);
+		expect(ids('id="ours"').slice(0, 2)).toEqual(['2025-09-01-draft', '2025-03-01-pool-leak']);
+		expect(ids('id="elsewhere"')).toEqual(['2025-06-10-config-push']);
+		// The fixture archive has one year, so search has no year filter and the link is to search itself.
+		expect(html).toMatch(/<a href="\/search\/">search 2025<\/a>/);
 	});
 
 	describe('an incident page', () => {
@@ -111,8 +130,10 @@ describe('building the fixture archive', () => {
 	it('indexes what an incident says, not the labels every page shares', () => {
 		const fragments = files(out)
 			.filter((f) => f.startsWith('pagefind/fragment/'))
-			.map((f) => JSON.parse(gunzipSync(readFileSync(join(out, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+			.map((f) => JSON.parse(gunzipSync(readFileSync(join(out, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string; filters: Record<string, string[]> })
+			.filter((f) => f.url.startsWith('/incidents/'));
 		expect(fragments).toHaveLength(3);
+		for (const f of fragments) expect(f.filters.kind).toEqual(['incident']);
 		for (const { content } of fragments) {
 			expect(content).not.toMatch(/\b(?:Timeline|Time to resolve|Time to detect|Action items|Root cause \(5 whys\)|Components)\b/);
 		}
@@ -122,9 +143,9 @@ describe('building the fixture archive', () => {
 		expect(leak).toMatch(/\borders-db\b/);
 	});
 
-	it('writes the Pagefind index as part of the build, counting only incident pages', () => {
+	it('writes the Pagefind index as part of the build: the incidents and the guides, nothing else', () => {
 		const entry = JSON.parse(page('pagefind/pagefind-entry.json'));
-		expect(entry.languages.en.page_count).toBe(3);
+		expect(entry.languages.en.page_count).toBe(5);
 		expect(files(out).some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
 	});
 

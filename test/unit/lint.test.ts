@@ -88,6 +88,43 @@ describe('severity follows publication', () => {
 	});
 });
 
+describe('the learning library is linted as it is published', () => {
+	const leak = 'The key AKIAQ7HLZ3WOXQ4T2P6M sits on pg-main-02.db.larkspur.internal. Root cause: human error.';
+	const guide = (visibility: string, order: number, body = leak) => `---\ntitle: A guide\ndescription: Teaches one thing.\norder: ${order}\nvisibility: ${visibility}\n---\n\n${body}\n`;
+	let dir: string;
+	let problems: Problem[];
+	beforeAll(async () => {
+		dir = archive({
+			'2025-05-01-public.mdx': postmortem('Public text.'),
+			'2025-05-01-internal.mdx': postmortem('Internal text.', { visibility: 'internal' }),
+			'guides/public.mdx': guide('public', 1),
+			'guides/internal.mdx': guide('internal', 2),
+			'guides/mention.mdx': guide('public', 3, 'We never stop at "human error".'),
+			'glossary.yml': `- id: human-error\n  term: Human error\n  definition: A label, not a cause.\n  why: It is where an inquiry starts.\n  pitfall: Stopping there; ask what let it happen, as on pg-gloss-01.db.larkspur.internal.\n  example: 2025-05-01-internal\n`,
+			'collections/reading.yml': 'title: Reading\ndescription: Two postmortems.\norder: 1\nitems:\n  - incident: 2025-05-01-public\n    learn: Read it on pg-shown-01.db.larkspur.internal.\n    questions: [One?, Two?]\n  - incident: 2025-05-01-internal\n    learn: Read it on pg-hidden-01.db.larkspur.internal.\n    questions: [One?, Two?]\n',
+		});
+		problems = (await lintArchive(dir)).problems;
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	const found = (name: string) => problems.filter((p) => p.file.endsWith(name)).map((p) => [p.line, p.rule, p.severity]);
+
+	it('errors in a public guide, warnings in an internal one; a phrase in quotation marks is mentioned, for review', () => {
+		expect(found('guides/public.mdx')).toEqual([
+			[8, 'secret/aws', 'error'],
+			[8, 'privacy/internal-host', 'error'],
+			[8, 'blameless/human-error', 'error'],
+		]);
+		expect(found('guides/internal.mdx').map(([, , severity]) => severity)).toEqual(['warning', 'warning', 'warning']);
+		expect(found('guides/mention.mdx')).toEqual([[8, 'blameless/human-error', 'warning']]);
+	});
+	it('errors in the glossary, which both editions publish, but not for the names it defines or an example the public edition leaves out', () => {
+		expect(found('glossary.yml')).toEqual([[5, 'privacy/internal-host', 'error']]);
+	});
+	it('errors only in the collection items whose postmortem is public', () => {
+		expect(found('collections/reading.yml')).toEqual([[6, 'privacy/internal-host', 'error']]);
+	});
+});
+
 it('reports positions in the file for frontmatter text', async () => {
 	const dir = archive({ '2025-05-01-front.mdx': postmortem('Body.').replace('summary: An example for one lint rule.', 'summary: The cause was operator error, again.') });
 	const { problems } = await lintArchive(dir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { densestWindow, groupBy, median, patternPage, patternsIndex, recurrence, timeSeries } from '../../src/lib/patterns.ts';
+import { densestWindow, groupBy, median, patternPage, patternsIndex, recurrence, timeAxis, timeSeries } from '../../src/lib/patterns.ts';
 import { postmortemSchema } from '../../src/schemas/postmortem.ts';
 import type { IncidentEntry, Registries } from '../../src/lib/incidents.ts';
 
@@ -59,6 +59,8 @@ const registries: Registries = {
 	causes: new Map(['deployment', 'config-change', 'capacity', 'dns'].map((id) => [id, { id, name: id, description: '' }])),
 };
 const settings = { windowDays: 180, threshold: 3 };
+// The archive's axis: 2026-01 (a) to 2027-01 (d), 13 months.
+const axis = timeAxis(entries);
 
 describe('grouping', () => {
 	it('files incidents under each component, and under trigger and contributing causes', () => {
@@ -72,7 +74,7 @@ describe('grouping', () => {
 });
 
 describe('component pattern page', () => {
-	const page = patternPage('component', 'db', groupBy(entries, 'component').get('db')!, registries, settings, '2026-06-01');
+	const page = patternPage('component', 'db', groupBy(entries, 'component').get('db')!, registries, settings, '2026-06-01', axis);
 	it('counts by severity and computes median and longest time to resolve', () => {
 		expect(page.bySeverity.map((s) => s.count)).toEqual([1, 2, 0, 0]);
 		expect(page.medianToResolve).toBe('1 h');
@@ -89,25 +91,31 @@ describe('component pattern page', () => {
 		expect(page.openActions.map((a) => [a.title, a.overdue, a.incident.id])).toEqual([['late', true, 'a']]);
 		expect(page.overdueCount).toBe(1);
 	});
-	it('charts incidents per month when the span is short', () => {
-		expect(page.chart.labels).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+	it("charts its incidents per month on the archive's axis, which runs on to d in 2027-01", () => {
+		expect(page.chart.labels).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01']);
 		expect(page.chart.series).toEqual([
-			{ severity: 'SEV-1', counts: [1, 0, 0, 0, 0] },
-			{ severity: 'SEV-2', counts: [0, 0, 1, 0, 1] },
+			{ severity: 'SEV-1', counts: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+			{ severity: 'SEV-2', counts: [0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0] },
 		]);
+		expect(page.chart.period).toBe('Month');
 	});
 });
 
 it('a cause page counts its roles and the components it hit', () => {
-	const page = patternPage('cause', 'config-change', groupBy(entries, 'cause').get('config-change')!, registries, settings, '2026-06-01');
+	const page = patternPage('cause', 'config-change', groupBy(entries, 'cause').get('config-change')!, registries, settings, '2026-06-01', axis);
 	expect(page.roles).toEqual({ trigger: 1, contributing: 1 });
 	expect(page.coOccurring.map((c) => [c.id, c.count])).toEqual([['db', 1], ['web', 1]]);
 	expect(page.factors.map((f) => f.id)).toEqual(['capacity', 'dns']);
 	expect(page.recurrence).toBeUndefined();
 });
 
-it('charts by year when the span is longer than two years', () => {
-	expect(timeSeries([entries[0], entry('z', '2029-03-01T00:00:00Z', 5, ['db'], 'dns', [])]).labels).toEqual(['2026', '2027', '2028', '2029']);
+it('charts by quarter when the archive spans more than 36 months', () => {
+	// 2026-01 to 2029-03 is 39 months; 2026-Q1 to 2029-Q1 is 13 quarters.
+	const z = entry('z', '2029-03-01T00:00:00Z', 5, ['db'], 'dns', []);
+	const chart = timeSeries([entries[0], z], timeAxis([...entries, z]));
+	expect(chart.labels).toHaveLength(13);
+	expect([chart.labels[0], chart.labels[4], chart.labels.at(-1)]).toEqual(['2026-Q1', '2027-Q1', '2029-Q1']);
+	expect(chart.series.map((s) => [s.severity, s.counts.indexOf(1), s.counts.lastIndexOf(1)])).toEqual([['SEV-1', 0, 0], ['SEV-2', 12, 12]]);
 });
 
 describe('patterns index', () => {
@@ -153,7 +161,7 @@ describe("other organizations' incidents", () => {
 	});
 
 	it('appear on the pattern page as the same failure elsewhere, with no open actions and no effect on durations', () => {
-		const page = patternPage('component', 'db', groups.components.get('db')!, registries, settings, '2026-12-01');
+		const page = patternPage('component', 'db', groups.components.get('db')!, registries, settings, '2026-12-01', timeAxis(all));
 		expect(page.incidents.map((r) => r.id)).toEqual(['c', 'b', 'a']);
 		expect(page.elsewhere.map((r) => [r.id, r.organization])).toEqual([
 			['x3', 'Example Corp'],

@@ -14,14 +14,19 @@ import { analyzeBody } from '../publish/body.ts';
 import { fieldNames, schemaProblems } from './schema-issues.ts';
 import type { z } from 'astro/zod';
 import { plural } from '../count.ts';
+import { learnRules } from './learn-rules.ts';
+import { readCollections, readGlossary, readGuides } from '../learn/source.ts';
 
 export type { Problem } from './problem.ts';
 export { rules } from './rules.ts';
+export { learnRules } from './learn-rules.ts';
 
 export interface CheckResult {
 	problems: Problem[];
 	/** How many postmortem files were read. */
 	files: number;
+	/** What else was read, as the report names it ("7 guides", "59 glossary terms"). */
+	alongside: string[];
 	context: CheckContext;
 }
 
@@ -73,9 +78,14 @@ export function checkArchive(dir: string): CheckResult {
 	// A lint.yml that does not read would switch the publishing lint's own rules off: every build says so.
 	problems.push(...readLintSettings(dir).problems);
 	problems.push(...readSynonyms(dir).problems);
+	const guides = readGuides(dir);
+	const glossary = readGlossary(dir);
+	const collections = readCollections(dir);
+	problems.push(...guides.problems, ...glossary.problems, ...collections.problems);
 	const documents: BodyDocument[] = [
 		...postmortems.map(({ source }) => ({ file: source.file, body: source.body, bodyLine: source.bodyLine, analysis: analyzeBody(source.body) })),
 		...notes.notes.map((note) => ({ file: note.file, body: note.body, bodyLine: note.bodyLine, analysis: analyzeBody(note.body) })),
+		...guides.guides.map((guide) => ({ file: guide.file, body: guide.body, bodyLine: guide.bodyLine, analysis: analyzeBody(guide.body) })),
 	];
 	const context: CheckContext = {
 		postmortems,
@@ -85,15 +95,17 @@ export function checkArchive(dir: string): CheckResult {
 		notes: listNotes(dir).map(({ kind, target, path }) => ({ kind, target, file: display(path) })),
 		documents,
 		registries: { components: components.located, causes: causes.located, componentItems: components.items, causeItems: causes.items },
+		learn: { guides: guides.guides, glossary: { located: glossary.located, terms: glossary.terms }, collections: collections.collections },
 	};
-	for (const rule of rules) problems.push(...rule.check(context));
+	for (const rule of [...rules, ...learnRules]) problems.push(...rule.check(context));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-	return { problems, files: files.length, context };
+	const alongside = [plural(guides.guides.length, 'guide'), plural(glossary.terms.length, 'glossary term'), plural(collections.collections.length, 'reading collection')].filter((s) => !s.startsWith('0 '));
+	return { problems, files: files.length, alongside, context };
 }
 
 
 /** The report as a terminal shows it: one problem per entry, file:line:column first so editors can jump there. */
-export function formatReport({ problems, files, noun = 'postmortem', verb = 'checked' }: Pick<CheckResult, 'problems' | 'files'> & { noun?: string; verb?: string }): string {
+export function formatReport({ problems, files, alongside = [], noun = 'postmortem', verb = 'checked' }: Pick<CheckResult, 'problems' | 'files'> & { alongside?: string[]; noun?: string; verb?: string }): string {
 	const lines = problems.map((p) => {
 		const where = [p.file, p.line, p.line ? p.column : undefined].filter((part) => part !== undefined).join(':');
 		return `${where}  ${p.severity}  ${p.message}  [${p.rule}]${p.fix ? `\n    fix: ${p.fix}` : ''}`;
@@ -101,10 +113,12 @@ export function formatReport({ problems, files, noun = 'postmortem', verb = 'che
 	const errors = problems.filter((p) => p.severity === 'error').length;
 	const warnings = problems.length - errors;
 	const affected = new Set(problems.map((p) => p.file)).size;
+	const read = [plural(files, noun), ...alongside];
+	const counted = read.length === 1 ? read[0] : `${read.slice(0, -1).join(', ')} and ${read.at(-1)}`;
 	lines.push(
 		problems.length === 0
-			? `✔ ${plural(files, noun)} ${verb}: no problems.`
-			: `${errors ? '✖' : '⚠'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(affected, 'file')} (${plural(files, noun)} ${verb}).`,
+			? `✔ ${counted} ${verb}: no problems.`
+			: `${errors ? '✖' : '⚠'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(affected, 'file')} (${counted} ${verb}).`,
 	);
 	return lines.join('\n');
 }

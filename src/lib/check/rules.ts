@@ -12,6 +12,7 @@ import { nearDuplicateTags, tagCounts } from '../tags.ts';
 import { fieldLines, locate, type Located, type PostmortemSource } from '../source.ts';
 import { fieldName } from './schema-issues.ts';
 import type { Problem } from './problem.ts';
+import type { CollectionSource, GlossarySource, GuideSource } from '../learn/source.ts';
 
 /**
  * A postmortem as the rules see it: every field that passed its own schema. A file with a bad
@@ -31,8 +32,10 @@ export interface CheckContext {
 	registries: { components?: Located; causes?: Located; componentItems: unknown[]; causeItems: unknown[] };
 	/** Notes for pattern pages found in the content folder. */
 	notes: { kind: 'components' | 'causes'; target: string; file: string }[];
-	/** Every body that is rendered, postmortems' and readable notes', with its Markdown analysed once. */
+	/** Every body that is rendered, postmortems', readable notes' and guides', with its Markdown analysed once. */
 	documents: BodyDocument[];
+	/** The learning library: guides, glossary and reading collections that read and validate. */
+	learn: { guides: GuideSource[]; glossary: GlossarySource; collections: CollectionSource[] };
 }
 
 export interface BodyDocument {

@@ -19,6 +19,7 @@ import type { LintSettings } from '../../schemas/lint.ts';
 import type { Problem } from '../check/problem.ts';
 import { inEdition, noteInEdition } from '../edition.ts';
 import { readNotes } from '../notes.ts';
+import { COLLECTIONS_DIR, GLOSSARY_FILE, readCollections, readGlossary, readGuides } from '../learn/source.ts';
 import { analyzeBody, bodyPosition, type BodyAnalysis } from '../publish/body.ts';
 import { CAUSES_FILE, COMPONENTS_FILE, idOf, listPostmortemFiles, readPostmortem, readRegistry } from '../source.ts';
 import { findNames } from './names.ts';
@@ -217,7 +218,7 @@ interface Detectors {
 }
 
 /** Every finding in a document's segments. */
-async function findingsIn(segments: Segment[], path: string, detectors: Detectors, options: { external: boolean; allowed: Set<string> }): Promise<Finding[]> {
+async function findingsIn(segments: Segment[], path: string, detectors: Detectors, options: { external: boolean; allowed: Set<string>; mentions?: boolean }): Promise<Finding[]> {
 	const findings: Finding[] = [...(await secretlintFindings(segments, path))];
 	for (const segment of segments) {
 		findings.push(...findSecrets(segment.text).map((d): Finding => ({ segment, index: d.index, text: d.text, rule: d.rule, category: 'secret', message: d.message, fix: d.fix })));
@@ -242,7 +243,7 @@ async function findingsIn(segments: Segment[], path: string, detectors: Detector
 		findings.push(...patternFindings(segment, unsafeRulesFor(segment)));
 		const prose = withoutUrls(segment.masked ?? segment.text);
 		findings.push(
-			...patternFindings(segment, detectors.blameless, prose).map((f) => ({ ...f, soft: segment.quoted || (options.external && inQuotes(segment.text, f.index)) })),
+			...patternFindings(segment, detectors.blameless, prose).map((f) => ({ ...f, soft: segment.quoted || ((options.external || options.mentions) && inQuotes(segment.text, f.index)) })),
 		);
 		for (const name of findNames(prose, { allowed: options.allowed })) {
 			// A word that is the subject of a failure verb is acting as a person, whatever the model says.
@@ -318,9 +319,9 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		allowed: new Set(lowerWords([...DEFAULT_ALLOWED_NAMES, ...settings.allowNames, ...registryNames])),
 		allowSecrets: new Set(settings.allowSecrets),
 	};
-	const lint = async (segments: Segment[], path: string, file: string, published: boolean, external: boolean, organization = '') => {
+	const lint = async (segments: Segment[], path: string, file: string, published: boolean, external: boolean, organization = '', mentions = false) => {
 		const allowed = organization ? new Set([...detectors.allowed, ...lowerWords([organization])]) : detectors.allowed;
-		const findings = (await findingsIn(segments, path, detectors, { external, allowed })).filter((f) => !settings.disableRules.includes(f.rule));
+		const findings = (await findingsIn(segments, path, detectors, { external, allowed, mentions })).filter((f) => !settings.disableRules.includes(f.rule));
 		problems.push(...toProblems(findings, file, published));
 	};
 
@@ -364,6 +365,37 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		const segments = [...(note.located ? frontmatterSegments(note.located, undefined, { external: false }) : []), ...bodySegments(note.body, note.bodyLine, analysis)];
 		await lint(segments, note.path, note.file, published, false);
 		problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(note.body, note.bodyLine)), note.file, published));
+	}
+	// The learning library reaches pages too: public guides like public notes, the glossary in
+	// both editions, and of a collection the items whose postmortem the public edition builds.
+	// Guides teach the vocabulary, so a phrase in quotation marks ("human error") is mentioned, not
+	// used: a warning to review, as in another organization's summary.
+	for (const guide of readGuides(dir).guides) {
+		const published = noteInEdition(guide.raw, 'public');
+		if (options.publishedOnly && !published) continue;
+		const analysis = analyzeBody(guide.body);
+		const segments = [...frontmatterSegments(guide.located, undefined, { external: false }), ...bodySegments(guide.body, guide.bodyLine, analysis)];
+		await lint(segments, guide.path, guide.file, published, false, '', true);
+		problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(guide.body, guide.bodyLine)), guide.file, published));
+	}
+	const glossary = readGlossary(dir);
+	if (glossary.located) {
+		const raw = glossary.located.doc.toJS() as unknown;
+		// An example that the public edition does not build is not shown there (glossaryPage drops it).
+		const shown = Array.isArray(raw) ? raw.map((term: Record<string, unknown> | null) => (term && typeof term.example === 'string' && !publishedIds.has(term.example) ? { ...term, example: undefined } : term)) : raw;
+		// A term's own names (id, term, aliases, see) name what it defines, "Human error" included:
+		// checked for secrets and hosts as code is, not for wording.
+		const naming = /^\[\d+\]\.(?:id|term|aliases(?:\[\d+\])?|see(?:\[\d+\])?)$/;
+		const segments = frontmatterSegments(glossary.located, shown as Record<string, unknown>, { external: false }).map((s) => (naming.test(s.field ?? '') ? { ...s, kind: 'code' as const } : s));
+		await lint(segments, join(dir, GLOSSARY_FILE), glossary.located.file, true, false, '', true);
+	}
+	for (const collection of readCollections(dir).collections) {
+		const items = collection.data.items.map((item) => (publishedIds.has(item.incident) ? item : undefined));
+		const published = items.some(Boolean);
+		if (options.publishedOnly && !published) continue;
+		const raw = collection.located.doc.toJS() as Record<string, unknown>;
+		const shown = { ...raw, items: (raw.items as unknown[]).map((item, i) => (items[i] ? item : undefined)) };
+		await lint(frontmatterSegments(collection.located, shown, { external: false }), join(dir, COLLECTIONS_DIR, `${collection.id}.yml`), collection.file, published, false);
 	}
 	return { problems: problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)), files };
 }
