@@ -9,12 +9,16 @@ import type { HindsightConfig } from './config.ts';
 import { explainRelated, type RelatedLink } from './related.ts';
 import { completeness, type Completeness } from './insights/completeness.ts';
 import { plural } from './count.ts';
+import { narrativeSections, type Heading, type NarrativeSections } from './narrative.ts';
+import { termLinks } from './learn/guides.ts';
 
 /** The shape of a collection entry that these functions need; CollectionEntry<'incidents'> fits it. */
 export interface IncidentEntry {
 	id: string;
 	data: Postmortem;
 	filePath?: string;
+	/** The body as the loader rendered it, for the page's reading order. */
+	rendered?: { html?: string };
 }
 
 export interface Registries {
@@ -139,14 +143,23 @@ export interface IncidentPage {
 	status: Postmortem['status'];
 	visibility: Postmortem['visibility'];
 	published?: string;
-	facts: { label: string; value: string; hint?: string }[];
+	/** The header's figures; `term` links the glossary entry that explains the label. */
+	facts: { label: string; value: string; term?: string }[];
+	/** Glossary links for the cause labels of the header. */
+	causeTerms: { trigger?: string; contributing?: string };
+	/** The body, split into the page's reading order (narrative.ts). */
+	sections: NarrativeSections;
+	/** "On this page": every section in the order the page shows them. */
+	toc: Heading[];
+	/** "4 action items, 2 open": the header's one-step link to them. */
+	actionsLine: string;
 	impact: Postmortem['impact'];
 	impactNumbers: { label: string; value: string }[];
 	components: { id: string; name: string; team?: string; url: string }[];
 	trigger: { id: string; name: string; url: string };
 	contributing: { id: string; name: string; url: string }[];
 	tags: string[];
-	timeline: { time: string; offset: string; event: string; kind: string; milestone: boolean }[];
+	timeline: { time: string; offset: string; event: string; kind: string; milestone: boolean; term?: string }[];
 	actions: ActionView[];
 	overdueCount: number;
 	source?: Postmortem['source'];
@@ -206,25 +219,39 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 	};
 }
 
+/** Ids the incident page gives its own sections; the body's ids are renumbered around them. */
+export const PAGE_IDS = ['main', 'site-search', 'on-this-page', 'impact', 'timeline', 'actions', 'related'];
+
+/** The glossary entry for each milestone kind of the timeline. */
+const KIND_TERMS: Partial<Record<string, string>> = { trigger: 'trigger', impact: 'impact-duration', detection: 'detection', escalation: 'escalation', mitigation: 'mitigation', resolution: 'time-to-resolve' };
+
 export function incidentPage(
 	entry: IncidentEntry,
 	registries: Registries,
 	all: ReadonlyMap<string, IncidentEntry>,
 	config: Pick<HindsightConfig, 'today' | 'editUrl'> & { edition?: HindsightConfig['edition'] },
 	related: readonly RelatedLink[] = [],
+	glossary: readonly { id: string }[] = [],
 ): IncidentPage {
 	const { data } = entry;
 	const d = durations(data);
+	const term = termLinks(glossary);
+	const impactLater = data.impactStarted.at.getTime() !== data.started.at.getTime();
 	const facts = [
 		{ label: 'Started', value: formatMoment(data.started) },
+		...(impactLater ? [{ label: 'Impact began', value: formatMoment(data.impactStarted) }] : []),
 		{ label: 'Resolved', value: formatMoment(data.resolved) },
-		{ label: 'Duration', value: formatSpan(d.impact), hint: 'how long users were affected: started → mitigated, or → resolved when nothing mitigated earlier' },
-		{ label: 'Time to detect', value: formatSpan(d.toDetect), hint: 'started → detected' },
-		...(d.toMitigate ? [{ label: 'Time to mitigate', value: formatSpan(d.toMitigate), hint: 'started → mitigated' }] : []),
-		{ label: 'Time to resolve', value: formatSpan(d.toResolve), hint: 'started → resolved' },
+		{ label: 'Duration of impact', value: formatSpan(d.impact), term: term('impact-duration') },
+		{ label: 'Time to detect', value: formatSpan(d.toDetect), term: term('time-to-detect') },
+		...(d.toMitigate ? [{ label: 'Time to mitigate', value: formatSpan(d.toMitigate), term: term('time-to-mitigate') }] : []),
+		{ label: 'Time to resolve', value: formatSpan(d.toResolve), term: term('time-to-resolve') },
 	];
 	const actions = data.actions.map((action) => ({ ...action, overdue: isOverdue(action, config.today) }));
 	const relativePath = entry.filePath?.split(/[\\/]/).pop();
+	const sections = narrativeSections(entry.rendered?.html, PAGE_IDS);
+	const shownRelated = related.filter((r) => all.has(r.id));
+	const open = data.source ? 0 : actions.filter((a) => a.status === 'open' || a.status === 'in-progress').length;
+	const actionsTitle = data.source ? `What ${data.source.organization} said it would do` : 'Action items';
 	return {
 		title: data.title,
 		summary: data.summary,
@@ -246,15 +273,25 @@ export function incidentPage(
 			event: t.event,
 			kind: t.kind,
 			milestone: t.kind !== 'note',
+			term: term(KIND_TERMS[t.kind] ?? ''),
 		})),
+		causeTerms: { trigger: term('trigger'), contributing: term('contributing-factor') },
+		sections,
+		toc: [
+			...(sections.summaryHeading ? [sections.summaryHeading] : []),
+			{ id: 'impact', text: 'Impact' },
+			{ id: 'timeline', text: 'Timeline' },
+			...sections.headings,
+			{ id: 'actions', text: actionsTitle },
+			...(shownRelated.length > 0 ? [{ id: 'related', text: 'Related incidents' }] : []),
+		],
+		actionsLine: data.source ? plural(actions.length, 'follow-up') : `${plural(actions.length, 'action item')}${open > 0 ? `, ${open} open` : ''}`,
 		// Another organization's actions are what it said it would do; our status, owners and overdue flags do not apply.
 		actions: data.source ? actions.map((a) => ({ ...a, overdue: false })) : actions,
 		overdueCount: data.source ? 0 : actions.filter((a) => a.overdue).length,
 		source: data.source,
 		// Entries left out of this edition are not in `all`; linking to them would 404.
-		related: related
-			.filter((r) => all.has(r.id))
-			.map((r) => ({ url: incidentUrl(r.id), title: all.get(r.id)!.data.title, why: explainRelated(r, registries) })),
+		related: shownRelated.map((r) => ({ url: incidentUrl(r.id), title: all.get(r.id)!.data.title, why: explainRelated(r, registries) })),
 		editUrl: config.editUrl && relativePath ? config.editUrl.replace('{path}', relativePath) : undefined,
 		// For the team: how complete our own write-up is. Not for outside readers, and not for another organization's.
 		completeness: config.edition === 'internal' && !data.source ? completenessOf(entry) : undefined,

@@ -108,7 +108,7 @@ function indexedText(html: string): string {
  * At most `limit` words, so that a large archive's list stays a small download (a typo is
  * corrected towards a common word, and the rare ones are the first to go).
  */
-export function searchVocabulary(entries: readonly (IncidentEntry & { rendered?: { html: string } })[], registries: Registries, limit = 20_000): string[] {
+export function searchVocabulary(entries: readonly IncidentEntry[], registries: Registries, limit = 20_000): string[] {
 	const counts = new Map<string, number>();
 	for (const entry of entries) {
 		const { data } = entry;
@@ -119,7 +119,7 @@ export function searchVocabulary(entries: readonly (IncidentEntry & { rendered?:
 			...data.timeline.map((t) => t.event),
 			...data.actions.map((a) => a.title),
 			searchFields(entry, registries).words,
-			entry.rendered ? indexedText(entry.rendered.html) : '',
+			entry.rendered?.html ? indexedText(entry.rendered.html) : '',
 		].join(' ');
 		for (const word of new Set(tokens(text))) if (word.length > 1 && !/^\d+$/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
 	}

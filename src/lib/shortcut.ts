@@ -5,6 +5,8 @@
  *
  * It prefers the search page's own box ([data-search-primary]) over the header's, ignores "/"
  * typed into a field, and adds the "( / )" hint only where there is a keyboard to press it.
+ * A click on a section's anchor link (.heading-link) also copies the section's address; the link
+ * still goes to the section, which is all it does without script.
  */
 import { createHash } from 'node:crypto';
 
@@ -17,6 +19,8 @@ export const SHORTCUT_SCRIPT = [
 	'const i=box();if(!i)return;e.preventDefault();i.focus();i.select();});',
 	"const h=document.getElementById('site-search');",
 	"if(h&&matchMedia('(hover:hover) and (pointer:fine)').matches)h.placeholder+='  ( / )';",
+	"addEventListener('click',e=>{const a=e.target.closest?.('.heading-link');",
+	"a&&navigator.clipboard?.writeText(a.href).then(()=>{a.dataset.copied='';setTimeout(()=>delete a.dataset.copied,2e3)},()=>{})});",
 	'})()',
 ].join('');
 

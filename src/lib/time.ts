@@ -1,4 +1,7 @@
-/** Incident durations. Every duration is counted from the start, and is approximate if either end is. */
+/**
+ * Incident durations. The response times are counted from the start (the trigger); the duration
+ * of impact from when users began to be hurt. Each is approximate if either end is.
+ */
 import type { Moment } from '../schemas/common.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 
@@ -17,14 +20,14 @@ export interface Durations {
 	toMitigate?: Span;
 	/** started → resolved. */
 	toResolve: Span;
-	/** How long users were hurt: started → mitigated, or → resolved when nothing mitigated earlier. */
+	/** How long users were hurt: impact began → mitigated, or → resolved when nothing mitigated earlier. */
 	impact: Span;
 }
 
-export function durations(data: Pick<Postmortem, 'started' | 'detected' | 'mitigated' | 'resolved'>): Durations {
+export function durations(data: Pick<Postmortem, 'started' | 'detected' | 'mitigated' | 'resolved'> & { impactStarted?: Moment }): Durations {
 	const toMitigate = data.mitigated ? span(data.started, data.mitigated) : undefined;
 	const toResolve = span(data.started, data.resolved);
-	return { toDetect: span(data.started, data.detected), toMitigate, toResolve, impact: toMitigate ?? toResolve };
+	return { toDetect: span(data.started, data.detected), toMitigate, toResolve, impact: span(data.impactStarted ?? data.started, data.mitigated ?? data.resolved) };
 }
 
 /** "45 min", "3 h 12 min", "2 d 4 h": the two largest units are precise enough for an incident. */

@@ -11,7 +11,7 @@ export type Severity = (typeof SEVERITIES)[number]['id'];
 
 export const STATUSES = ['draft', 'in-review', 'published'] as const;
 export const VISIBILITIES = ['internal', 'public'] as const;
-export const TIMELINE_KINDS = ['trigger', 'detection', 'escalation', 'mitigation', 'resolution', 'note'] as const;
+export const TIMELINE_KINDS = ['trigger', 'impact', 'detection', 'escalation', 'mitigation', 'resolution', 'note'] as const;
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 export const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
@@ -116,6 +116,8 @@ const postmortemObject = z
 		visibility: oneOf('visibility', VISIBILITIES),
 		// When the problem began.
 		started: moment('started'),
+		// When users began to be hurt, if later than started; defaults to the first impact event of the timeline.
+		impactStarted: moment('impactStarted').optional(),
 		// When someone or something noticed.
 		detected: moment('detected'),
 		// When users stopped being hurt, if before resolution; defaults to the first mitigation event of the timeline.
@@ -174,6 +176,8 @@ export const postmortemFields = postmortemObject.shape;
 
 export const postmortemSchema = postmortemObject.transform((data) => ({
 	...data,
+	// Always set, so the duration of impact is computed one way: from here to mitigation.
+	impactStarted: data.impactStarted ?? data.timeline.find((entry) => entry.kind === 'impact')?.at ?? data.started,
 	mitigated: data.mitigated ?? data.timeline.find((entry) => entry.kind === 'mitigation')?.at,
 }));
 

@@ -2,45 +2,26 @@
  * /insights/ and /actions/ on the bundled archive, built with a fixed build day, in Chromium.
  * Expectations come from the archive's own data, so the tests follow the content.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/check/index.ts';
 import { root, run } from '../helpers.ts';
-import { launch } from './browser.ts';
-import { serve } from './static-server.ts';
+import { servedSite } from './browser.ts';
 
 const TODAY = '2026-11-22';
-const site = join(root, 'test', '.tmp', 'insights-site');
+const site = servedSite('insights-site', { HINDSIGHT_TODAY: TODAY });
 const archive = checkArchive(join(root, 'postmortems')).context.postmortems;
 const own = archive.filter(({ data }) => !data.source);
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-	rmSync(site, { recursive: true, force: true });
-	const build = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], { HINDSIGHT_TODAY: TODAY });
-	if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-	server = await serve(site);
-	browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-
 /** A page with every console error and CSP violation collected. */
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}) {
-	const context = await browser.newContext(options);
+	const context = await site.browser.newContext(options);
 	const page = await context.newPage();
 	const problems: string[] = [];
 	await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`)));
 	page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
 	page.on('pageerror', (e) => problems.push(e.message));
-	await page.goto(server.url + path);
+	await page.goto(site.url + path);
 	return { page, problems, close: () => context.close() };
 }
 
@@ -112,10 +93,10 @@ describe('the insights page', () => {
 		const rows = await page.locator('table.incomplete tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('a')!.getAttribute('href')!.replace(/^\/incidents\/|\/$/g, ''), tr.querySelector('td')!.textContent!]));
 		expect(rows).toEqual(expected);
 		const [id, score] = expected[0];
-		await page.goto(`${server.url}/incidents/${id}/`);
+		await page.goto(`${site.url}/incidents/${id}/`);
 		await expect(page.locator('details.completeness summary').textContent()).resolves.toContain(`${score}/100`);
 		const external = archive.find(({ data }) => data.source)!;
-		await page.goto(`${server.url}/incidents/${external.source.id}/`);
+		await page.goto(`${site.url}/incidents/${external.source.id}/`);
 		expect(await page.locator('details.completeness').count()).toBe(0);
 		await close();
 	});
@@ -168,7 +149,7 @@ describe('the action ledger', () => {
 	});
 
 	it('is also a CSV, one line per item', async () => {
-		const response = await fetch(`${server.url}/actions.csv`);
+		const response = await fetch(`${site.url}/actions.csv`);
 		const lines = (await response.text()).trim().split('\r\n');
 		expect(lines).toHaveLength(actions.length + 1);
 	});

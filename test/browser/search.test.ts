@@ -3,17 +3,16 @@
  * engineer in the middle of an incident would use it. Expected incidents come from the archive's
  * own data, so the tests follow the content rather than hard-coding it.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/check/index.ts';
 import { durations } from '../../src/lib/time.ts';
-import { root, run } from '../helpers.ts';
-import { launch } from './browser.ts';
-import { serve } from './static-server.ts';
+import { root } from '../helpers.ts';
+import { servedSite } from './browser.ts';
 
-const site = join(root, 'test', '.tmp', 'site');
+const site = servedSite('site', { HINDSIGHT_TODAY: '2026-11-22' });
 const archive = checkArchive(join(root, 'postmortems')).context.postmortems;
 const idsWhere = (test: (data: (typeof archive)[number]['data']) => boolean) =>
 	archive
@@ -21,26 +20,9 @@ const idsWhere = (test: (data: (typeof archive)[number]['data']) => boolean) =>
 		.map(({ source }) => source.id)
 		.sort();
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-let page: Page;
-
-beforeAll(async () => {
-	rmSync(site, { recursive: true, force: true });
-	const build = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], { HINDSIGHT_TODAY: '2026-11-22' });
-	if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-	server = await serve(site);
-	browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-
 async function open(path: string) {
-	page = await browser.newPage();
-	await page.goto(server.url + path);
+	const page = await site.browser.newPage();
+	await page.goto(site.url + path);
 	return page;
 }
 
@@ -145,10 +127,10 @@ describe('search', () => {
 	});
 
 	it('fetches the word list for "did you mean" only when a word is not found as typed, even with results', async () => {
-		const p = await browser.newPage();
+		const p = await site.browser.newPage();
 		const requests: string[] = [];
 		p.on('request', (request) => requests.push(new URL(request.url()).pathname));
-		await p.goto(`${server.url}/search/?q=database`);
+		await p.goto(`${site.url}/search/?q=database`);
 		await resultIds(p);
 		expect(requests).not.toContain('/search/words.json');
 		// Pagefind finds "data" for "databse": results, but not the word the reader meant.
@@ -166,7 +148,7 @@ describe('search', () => {
 			// Guides have no hidden words; their excerpts are checked in the guides test.
 			for (const item of await p.locator('.search-results li:not(.result-guide)').all()) {
 				const href = (await item.locator('.result-title').getAttribute('href'))!;
-				const html = readFileSync(join(site, href, 'index.html'), 'utf8');
+				const html = readFileSync(join(site.dir, href, 'index.html'), 'utf8');
 				const hidden = /<p class="index-words"[^>]*>([^<]*)<\/p>/.exec(html)![1].split(/\s+/);
 				const excerpt = (await item.locator('.result-excerpt').textContent())!;
 				// Three hidden words in a row ("Database, database, Capacity,") would be the glued list.
@@ -205,7 +187,7 @@ describe('search', () => {
 		const withWords = await resultIds(p);
 		expect(withWords.length).toBeGreaterThan(0);
 		for (const id of withWords) expect(inRange, id).toContain(id);
-		await p.goto(`${server.url}/search/?q=database&from=2099-01`);
+		await p.goto(`${site.url}/search/?q=database&from=2099-01`);
 		expect(await resultIds(p)).toEqual([]);
 		await p.getByRole('button', { name: 'Remove “from 2099-01”' }).click();
 		expect((await resultIds(p)).length).toBeGreaterThan(0);
@@ -306,10 +288,10 @@ describe('search', () => {
 	});
 
 	it('loads the search code only once the reader starts to search', async () => {
-		const p = await browser.newPage();
+		const p = await site.browser.newPage();
 		const requests: string[] = [];
 		p.on('request', (request) => requests.push(new URL(request.url()).pathname));
-		await p.goto(`${server.url}/search/`);
+		await p.goto(`${site.url}/search/`);
 		await p.waitForLoadState('networkidle');
 		expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
 		await p.fill('#search-q', 'leap second');
@@ -347,9 +329,9 @@ describe('keyboard', () => {
 	});
 
 	it('on a phone, opens the filters in a panel above the results, with one search box and no keyboard hint', async () => {
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 		const p = await context.newPage();
-		await p.goto(`${server.url}/search/?q=database`);
+		await p.goto(`${site.url}/search/?q=database`);
 		await p.waitForSelector('.search-results[aria-busy="false"] .result-title');
 		const visibleBoxes = await p.locator('input[type=search]').evaluateAll((boxes) => boxes.filter((b) => (b as HTMLElement).offsetParent !== null).length);
 		expect(visibleBoxes).toBe(1);
@@ -359,7 +341,7 @@ describe('keyboard', () => {
 		const facets = (await p.locator('.facets').boundingBox())!;
 		const results = (await p.locator('.search-results').first().boundingBox())!;
 		expect(facets.y + facets.height).toBeLessThanOrEqual(results.y);
-		await p.goto(`${server.url}/`);
+		await p.goto(`${site.url}/`);
 		await expect(p.getAttribute('#site-search', 'placeholder')).resolves.toBe('Search');
 		await context.close();
 	});
@@ -397,18 +379,19 @@ describe('keyboard', () => {
 
 describe('pages without search code', () => {
 	it('an incident page loads no script file; its one inline script is the search shortcut', async () => {
-		const p = await browser.newPage();
+		const p = await site.browser.newPage();
 		const scripts: string[] = [];
 		p.on('request', (request) => {
 			if (request.resourceType() === 'script') scripts.push(request.url());
 		});
-		await p.goto(`${server.url}/incidents/2026-06-09-checkout-connection-leak/`);
+		await p.goto(`${site.url}/incidents/2026-06-09-checkout-connection-leak/`);
 		await p.waitForLoadState('networkidle');
 		expect(scripts).toEqual([]);
 		const inline = await p.evaluate(() => [...document.scripts].map((s) => ({ src: s.src, length: s.text.length })));
 		expect(inline).toHaveLength(1);
 		expect(inline[0].src).toBe('');
-		expect(inline[0].length).toBeLessThan(600);
+		// The search shortcut and the copy of a section's link: a few hundred bytes, no script file.
+		expect(inline[0].length).toBeLessThan(800);
 		await p.close();
 	});
 
@@ -437,7 +420,7 @@ describe('pages without search code', () => {
 
 describe('Content-Security-Policy', () => {
 	it('search, charts and pages run without a single violation', async () => {
-		const p = await browser.newPage();
+		const p = await site.browser.newPage();
 		const violations: string[] = [];
 		await p.addInitScript(() => {
 			document.addEventListener('securitypolicyviolation', (e) => {
@@ -450,11 +433,11 @@ describe('Content-Security-Policy', () => {
 		});
 		const collect = async () => violations.push(...((await p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[]).map((v) => `${p.url()}: ${v}`));
 		for (const path of ['/', '/incidents/', '/incidents/2026-06-09-checkout-connection-leak/', '/tags/', '/patterns/', '/patterns/components/orders-db/', '/severity/']) {
-			await p.goto(server.url + path);
+			await p.goto(site.url + path);
 			await p.waitForLoadState('networkidle');
 			await collect();
 		}
-		await p.goto(`${server.url}/search/?q=connection%20pool&severity=SEV-1`);
+		await p.goto(`${site.url}/search/?q=connection%20pool&severity=SEV-1`);
 		expect(await resultIds(p)).toContain('2026-06-09-checkout-connection-leak');
 		await collect();
 		expect(await p.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
@@ -481,7 +464,7 @@ describe('patterns', () => {
 		expect(cells.length).toBeGreaterThan(0);
 		const reached = new Set<string>();
 		for (const href of cells) {
-			await p.goto(server.url + href);
+			await p.goto(site.url + href);
 			for (const id of await resultIds(p)) reached.add(id);
 		}
 		expect([...reached].sort()).toEqual(idsWhere((d) => !d.source && (d.causes?.trigger === cause || (d.causes?.contributing ?? []).includes(cause))));

@@ -106,7 +106,7 @@ describe('building the fixture archive', () => {
 		});
 		it('marks overdue actions relative to the build day', () => {
 			expect(text(html())).toContain('1 overdue as of 2026-01-01');
-			expect(html()).toMatch(/<tr class="overdue">\s*<td>Fixture action long overdue/);
+			expect(html()).toMatch(/<tr class="overdue">\s*<td data-label="Action">Fixture action long overdue/);
 		});
 		it('links to the file for editing', () => {
 			expect(html()).toContain('href="https://git.example/edit/main/postmortems/2025-03-01-pool-leak.mdx"');

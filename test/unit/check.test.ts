@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArchive, formatReport, rules } from '../../src/lib/check/index.ts';
 import { suggest } from '../../src/lib/suggest.ts';
-import { fixture, root, run } from '../helpers.ts';
+import { fixture, lintArchiveOf, lintPostmortem, root, run } from '../helpers.ts';
 
 const broken = checkArchive(fixture('broken'));
 const inFile = (name: string) => broken.problems.filter((p) => p.file.endsWith(name));
@@ -116,5 +116,18 @@ describe('npm run check', () => {
 		const result = run(['scripts/check.ts'], { HINDSIGHT_CONTENT_DIR: fixture('no-such-folder') });
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('does not exist');
+	});
+});
+
+describe('when impact began', () => {
+	it('must lie between started and mitigated, reported at the line that says it', () => {
+		const before = lintPostmortem('Body.', { visibility: 'internal' }).replace('started: 2025-05-01T10:00:00Z', 'started: 2025-05-01T10:00:00Z\nimpactStarted: 2025-05-01T09:00:00Z');
+		const after = lintPostmortem('Body.', { visibility: 'internal' }).replace('    event: It began.', '    event: It began.\n  - at: 2025-05-01T12:00:00Z\n    kind: impact\n    event: Users hurt.');
+		const dir = lintArchiveOf({ '2025-05-01-before.mdx': before, '2025-05-01-after.mdx': after });
+		const found = checkArchive(dir).problems.filter((p) => p.rule === 'time-order').map((p) => [p.file.split('/').pop(), p.line, p.message]);
+		expect(found).toEqual([
+			['2025-05-01-after.mdx', 18, 'impact began (2025-05-01T12:00:00Z) after it ended (2025-05-01T11:00:00Z)'],
+			['2025-05-01-before.mdx', 9, 'impact began (2025-05-01T09:00:00Z) before started (2025-05-01T10:00:00Z)'],
+		]);
 	});
 });

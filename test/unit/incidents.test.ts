@@ -49,11 +49,24 @@ describe('incident page data', () => {
 		expect(Object.fromEntries(page.facts.map((f) => [f.label, f.value]))).toEqual({
 			Started: '2025-03-01 10:00 UTC',
 			Resolved: '~2025-03-01 12:00 UTC',
-			Duration: '40 min',
+			'Duration of impact': '40 min',
 			'Time to detect': '12 min',
 			'Time to mitigate': '40 min',
 			'Time to resolve': '≈ 2 h',
 		});
+	});
+	it('links each header figure and cause label to its glossary entry, when the glossary has it', () => {
+		const glossary = ['impact-duration', 'time-to-detect', 'trigger', 'detection'].map((id) => ({ id }));
+		const linked = incidentPage(fixtureEntry('2025-03-01-pool-leak'), registries, byId, { today: '2025-01-01' }, [], glossary);
+		expect(linked.facts.filter((f) => f.term).map((f) => [f.label, f.term])).toEqual([['Duration of impact', '/glossary/#impact-duration'], ['Time to detect', '/glossary/#time-to-detect']]);
+		expect(linked.causeTerms).toEqual({ trigger: '/glossary/#trigger', contributing: undefined });
+		expect(linked.timeline.map((t) => t.term)).toEqual(['/glossary/#trigger', '/glossary/#detection', undefined, undefined]);
+		// No glossary, no links: never a link to an anchor that does not exist.
+		expect(page.facts.some((f) => f.term)).toBe(false);
+	});
+	it('lists its sections in reading order, and says how many action items are open', () => {
+		expect(page.toc.map((h) => h.text)).toEqual(['Impact', 'Timeline', 'Action items']);
+		expect(page.actionsLine).toBe('2 action items, 1 open');
 	});
 	it('marks milestones in the timeline and gives offsets', () => {
 		expect(page.timeline.map((t) => [t.offset, t.kind, t.milestone])).toEqual([

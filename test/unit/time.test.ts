@@ -20,6 +20,33 @@ it('uses resolved as the end of impact when nothing mitigated earlier, across of
 	expect(formatSpan(d.impact)).toBe('1 h');
 });
 
+describe('the duration of impact counts from when users began to be hurt', () => {
+	const schemaOf = async () => (await import('../../src/schemas/postmortem.ts')).postmortemSchema;
+	const base = fixtureEntry('2025-03-01-pool-leak').data;
+	// The leak of the bundled checkout outage: rollout 13:05, pool empty 14:11, rollback 15:03.
+	const raw = (extra: Record<string, unknown>) => ({
+		title: 'Leak', summary: 'A leak.', severity: 'SEV-1', status: 'draft', visibility: 'internal',
+		started: '2026-06-09T13:05:00Z', detected: '2026-06-09T14:11:00Z', mitigated: '2026-06-09T15:03:00Z', resolved: '2026-06-09T15:40:00Z',
+		components: ['checkout-api'], causes: { trigger: 'deployment' }, impact: 'Payments failed.',
+		timeline: [{ at: '2026-06-09T13:05:00Z', kind: 'trigger', event: 'Release rolls out.' }],
+		...extra,
+	});
+	it('from the first timeline event of kind impact', async () => {
+		const data = (await schemaOf()).parse(raw({ timeline: [{ at: '2026-06-09T13:05:00Z', kind: 'trigger', event: 'Release.' }, { at: '2026-06-09T14:11:00Z', kind: 'impact', event: 'Pool empty.' }] }));
+		expect(formatSpan(durations(data).impact)).toBe('52 min');
+		// The response times still start at the trigger.
+		expect(formatSpan(durations(data).toMitigate!)).toBe('1 h 58 min');
+	});
+	it('from impactStarted, which wins over the timeline', async () => {
+		const data = (await schemaOf()).parse(raw({ impactStarted: '~2026-06-09T14:03:00Z', timeline: [{ at: '2026-06-09T14:11:00Z', kind: 'impact', event: 'Pool empty.' }] }));
+		expect(formatSpan(durations(data).impact)).toBe('≈ 1 h');
+	});
+	it('from started when neither says otherwise', () => {
+		expect(base.impactStarted).toEqual(base.started);
+		expect(durations(base).impact).toEqual(durations(base).toMitigate);
+	});
+});
+
 describe('formatting', () => {
 	it('shows two units at most', () => {
 		expect(formatSpan(minutes(45))).toBe('45 min');

@@ -134,7 +134,7 @@ export const rules: Rule[] = [
 	},
 	{
 		id: 'time-order',
-		description: 'started ≤ detected ≤ mitigated ≤ resolved.',
+		description: 'started ≤ detected ≤ mitigated ≤ resolved, and impact begins between started and mitigated.',
 		check: ({ postmortems }) =>
 			postmortems.flatMap(({ source, data }) => {
 				const order = (['started', 'detected', 'mitigated', 'resolved'] as const).filter((key) => data[key]);
@@ -145,6 +145,16 @@ export const rules: Rule[] = [
 					if (after.at < before.at) {
 						problems.push(at('time-order', source, [order[i]], { severity: 'error', message: `${order[i]} (${fmt(after)}) is before ${order[i - 1]} (${fmt(before)})`, fix: `times must run started ≤ detected ≤ mitigated ≤ resolved; check the date and the offset of both` }));
 					}
+				}
+				// When impact began lies within the incident: not before its start, not after it ended for users.
+				const end = data.mitigated ?? data.resolved;
+				const impact = data.timeline?.findIndex((entry) => entry.kind === 'impact') ?? -1;
+				const path = source.data.impactStarted !== undefined ? ['impactStarted'] : impact >= 0 ? ['timeline', impact, 'at'] : undefined;
+				const began = data.impactStarted;
+				if (path && began && data.started && began.at < data.started.at) {
+					problems.push(at('time-order', source, path, { severity: 'error', message: `impact began (${fmt(began)}) before started (${fmt(data.started)})`, fix: 'started is when the problem began; impact cannot begin before it. Move started earlier, or correct the impact time' }));
+				} else if (path && began && end && began.at > end.at) {
+					problems.push(at('time-order', source, path, { severity: 'error', message: `impact began (${fmt(began)}) after it ended (${fmt(end)})`, fix: 'impact begins before mitigation (or resolution); check the date and the offset' }));
 				}
 				return problems;
 			}),
@@ -164,10 +174,10 @@ export const rules: Rule[] = [
 	},
 	{
 		id: 'timeline-milestones',
-		description: 'The first trigger, detection, mitigation and resolution events agree with started, detected, mitigated and resolved.',
+		description: 'The first trigger, impact, detection, mitigation and resolution events agree with started, impactStarted, detected, mitigated and resolved.',
 		check: ({ postmortems }) =>
 			postmortems.flatMap(({ source, data }) =>
-				([['trigger', 'started'], ['detection', 'detected'], ['mitigation', 'mitigated'], ['resolution', 'resolved']] as const).flatMap(([kind, field]) => {
+				([['trigger', 'started'], ['impact', 'impactStarted'], ['detection', 'detected'], ['mitigation', 'mitigated'], ['resolution', 'resolved']] as const).flatMap(([kind, field]) => {
 					const timeline = data.timeline ?? [];
 					const index = timeline.findIndex((entry) => entry.kind === kind);
 					const time = data[field];
