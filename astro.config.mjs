@@ -1,10 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { hindsight } from './src/integration.ts';
 import { SHORTCUT_HASH } from './src/lib/shortcut.ts';
+import { hindsightMdx } from './src/lib/mdx/plugin.ts';
 
 const edition = process.env.HINDSIGHT_EDITION === 'public' ? 'public' : 'internal';
+const body = hindsightMdx(edition);
 
 export default defineConfig({
 	// Each edition keeps its own content store, so a public build can never reuse an entry the internal build stored.
@@ -12,7 +15,8 @@ export default defineConfig({
 	// Set HINDSIGHT_SITE to the public address so that feeds and canonical links are absolute.
 	site: process.env.HINDSIGHT_SITE || 'http://localhost:4321',
 	trailingSlash: 'always',
-	integrations: [hindsight(), mdx()],
+	// Bodies that use components are MDX modules; the plugins apply the edition to their syntax tree.
+	integrations: [hindsight(), mdx({ processor: satteri({ mdastPlugins: [body.mdast], hastPlugins: [body.hast] }) })],
 	// Incident pages ship no JavaScript; prefetching would add a script to every page.
 	prefetch: false,
 	devToolbar: { enabled: false },

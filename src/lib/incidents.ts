@@ -19,6 +19,8 @@ export interface IncidentEntry {
 	filePath?: string;
 	/** The body as the loader rendered it, for the page's reading order. */
 	rendered?: { html?: string };
+	/** A body that uses components: compiled as an MDX module when the page renders it, so there is no HTML here. */
+	deferredRender?: boolean;
 }
 
 export interface Registries {
@@ -77,6 +79,12 @@ export function incidentRows(entries: readonly IncidentEntry[], registries: Regi
 		status: data.status,
 		organization: data.source?.organization,
 	}));
+}
+
+/** What an <Incident id> card shows, when this edition builds that postmortem. */
+export function incidentCard(id: string, all: ReadonlyMap<string, IncidentEntry>, registries: Registries): (IncidentRow & { summary: string }) | undefined {
+	const entry = all.get(id);
+	return entry && { ...incidentRows([entry], registries)[0], summary: entry.data.summary };
 }
 
 /** A count split by whose incident it was, so a summary of another organization's outage never reads as ours. */
@@ -219,6 +227,17 @@ export function searchFields(entry: IncidentEntry, registries: Registries): Inci
 	};
 }
 
+/** An MDX body's sections, with the Impact and Timeline the MDX plugin places in it (after its Impact heading, or after its Summary). */
+function mdxToc(headings: readonly { depth: number; slug: string; text: string }[]): Heading[] {
+	// The text Astro reports includes the anchor link the plugin appends.
+	const h2 = headings.filter((h) => h.depth === 2 && h.slug !== 'footnote-label').map((h) => ({ id: h.slug, text: h.text.replace(/#?Link to the section [\s\S]*$/, '').trim() }));
+	const impact = h2.findIndex((h) => h.text.toLowerCase() === 'impact');
+	const summary = h2.findIndex((h) => h.text.toLowerCase() === 'summary');
+	const at = impact >= 0 ? impact + 1 : summary + 1;
+	const added = impact >= 0 ? [{ id: 'timeline', text: 'Timeline' }] : [{ id: 'impact', text: 'Impact' }, { id: 'timeline', text: 'Timeline' }];
+	return [...h2.slice(0, at), ...added, ...h2.slice(at)];
+}
+
 /** Ids the incident page gives its own sections; the body's ids are renumbered around them. */
 export const PAGE_IDS = ['main', 'site-search', 'on-this-page', 'impact', 'timeline', 'actions', 'related'];
 
@@ -232,6 +251,8 @@ export function incidentPage(
 	config: Pick<HindsightConfig, 'today' | 'editUrl'> & { edition?: HindsightConfig['edition'] },
 	related: readonly RelatedLink[] = [],
 	glossary: readonly { id: string }[] = [],
+	/** An MDX body's headings, as its render reports them: its sections for "on this page". */
+	headings: readonly { depth: number; slug: string; text: string }[] = [],
 ): IncidentPage {
 	const { data } = entry;
 	const d = durations(data);
@@ -248,7 +269,7 @@ export function incidentPage(
 	];
 	const actions = data.actions.map((action) => ({ ...action, overdue: isOverdue(action, config.today) }));
 	const relativePath = entry.filePath?.split(/[\\/]/).pop();
-	const sections = narrativeSections(entry.rendered?.html, PAGE_IDS);
+	const sections = narrativeSections(entry.deferredRender ? undefined : (entry.rendered?.html ?? ''), PAGE_IDS);
 	const shownRelated = related.filter((r) => all.has(r.id));
 	const open = data.source ? 0 : actions.filter((a) => a.status === 'open' || a.status === 'in-progress').length;
 	const actionsTitle = data.source ? `What ${data.source.organization} said it would do` : 'Action items';
@@ -278,10 +299,7 @@ export function incidentPage(
 		causeTerms: { trigger: term('trigger'), contributing: term('contributing-factor') },
 		sections,
 		toc: [
-			...(sections.summaryHeading ? [sections.summaryHeading] : []),
-			{ id: 'impact', text: 'Impact' },
-			{ id: 'timeline', text: 'Timeline' },
-			...sections.headings,
+			...(sections.whole ? mdxToc(headings) : [...(sections.summaryHeading ? [sections.summaryHeading] : []), { id: 'impact', text: 'Impact' }, { id: 'timeline', text: 'Timeline' }, ...sections.headings]),
 			{ id: 'actions', text: actionsTitle },
 			...(shownRelated.length > 0 ? [{ id: 'related', text: 'Related incidents' }] : []),
 		],

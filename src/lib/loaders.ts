@@ -1,8 +1,9 @@
 /**
- * The content loaders: postmortems, and the registries with their notes. Bodies are rendered with
- * Astro's Markdown processor inside the loader, as Astro does for .md, instead of one MDX module per
- * file: at 10,000 postmortems that is the difference between about 30 s and 140 s of build
- * (BENCHMARKS.md). Bodies therefore run no code; `npm run check` says so when a file tries.
+ * The content loaders: postmortems, the registries with their notes, and the learning library.
+ * Bodies are rendered with Astro's Markdown processor inside the loader, as Astro does for .md,
+ * instead of one MDX module per file: at 10,000 postmortems that is the difference between about
+ * 30 s and 140 s of build (BENCHMARKS.md). Only a body that uses components (src/lib/mdx/analyze.ts)
+ * is left to @astrojs/mdx, with deferredRender, so Astro builds a module for those files alone.
  * What an edition may not show is dropped here, before anything reaches Astro's store, and every
  * rendered body is sanitized. The Markdown source is not stored: no page reads it.
  */
@@ -21,6 +22,7 @@ import { unindexStandardHeadings } from './search.ts';
 import { listPostmortemFiles, readPostmortem, readRegistry, type PostmortemSource } from './source.ts';
 import { readCollections, readGlossary, readGuides } from './learn/source.ts';
 import { readingMinutes } from './learn/guides.ts';
+import { analyzeMdx } from './mdx/analyze.ts';
 
 /**
  * A digest of the code that decides what a stored entry holds. Part of every entry's digest, so an
@@ -29,7 +31,7 @@ import { readingMinutes } from './learn/guides.ts';
  */
 function codeDigest(root: string): string {
 	const lib = join(root, 'src', 'lib');
-	const files = [join(lib, 'loaders.ts'), join(lib, 'edition.ts'), join(lib, 'search.ts'), join(lib, 'template.ts'), ...readdirSync(join(lib, 'publish')).map((f) => join(lib, 'publish', f))];
+	const files = [join(lib, 'loaders.ts'), join(lib, 'edition.ts'), join(lib, 'search.ts'), join(lib, 'template.ts'), ...['publish', 'mdx'].flatMap((dir) => readdirSync(join(lib, dir)).map((f) => join(lib, dir, f)))];
 	const hash = createHash('sha256');
 	for (const file of files.sort()) hash.update(readFileSync(file));
 	return hash.digest('hex').slice(0, 16);
@@ -76,9 +78,16 @@ export function postmortemLoader({ dir, ...options }: { dir: string } & EditionO
 						store.delete(source.id);
 						continue;
 					}
-					const rendered = await renderBody(source.body, edition, path, renderMarkdown);
 					// The sections written, for the completeness score: the source is not kept, so they are noted now.
-					rendered.metadata = { ...rendered.metadata, sections: writtenSections(source.body) };
+					const sections = writtenSections(source.body);
+					if (analyzeMdx(source.body).mdx) {
+						// A body with components is compiled by @astrojs/mdx when its page renders, one module for
+						// this file only; the edition's cuts happen on its syntax tree (src/lib/mdx/plugin.ts).
+						store.set({ id: source.id, data, digest, filePath: relative(root, path), deferredRender: true, rendered: { html: '', metadata: { sections } } });
+						continue;
+					}
+					const rendered = await renderBody(source.body, edition, path, renderMarkdown);
+					rendered.metadata = { ...rendered.metadata, sections };
 					store.set({ id: source.id, data, rendered, digest, filePath: relative(root, path) });
 				}
 				// Whatever is no longer in the folder, or no longer in this edition, must not stay in the store.

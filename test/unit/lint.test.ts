@@ -125,6 +125,19 @@ describe('the learning library is linted as it is published', () => {
 	});
 });
 
+describe('an MDX body is linted as its public edition publishes it', () => {
+	it('errors on a host inside a component, not on one inside <Internal> within it', async () => {
+		const body = '<Callout kind="lucky">\nThe replica pg-shown-01.db.larkspur.internal held. <Internal>It was pg-hidden-01.db.larkspur.internal.</Internal>\n</Callout>';
+		const dir = archive({ '2025-05-01-mdx.mdx': postmortem(body) });
+		const { problems } = await lintArchive(dir);
+		expect(problems.map((p) => [p.line, p.rule, p.severity, p.message])).toEqual([
+			[21, 'privacy/internal-host', 'error', "internal hostname 'pg-shown-01.db.larkspur.internal'"],
+			[21, 'privacy/internal-host', 'warning', "internal hostname 'pg-hidden-01.db.larkspur.internal'"],
+		]);
+		rmSync(dir, { recursive: true, force: true });
+	});
+});
+
 it('reports positions in the file for frontmatter text', async () => {
 	const dir = archive({ '2025-05-01-front.mdx': postmortem('Body.').replace('summary: An example for one lint rule.', 'summary: The cause was operator error, again.') });
 	const { problems } = await lintArchive(dir);

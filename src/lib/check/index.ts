@@ -15,11 +15,14 @@ import { fieldNames, schemaProblems } from './schema-issues.ts';
 import type { z } from 'astro/zod';
 import { plural } from '../count.ts';
 import { learnRules } from './learn-rules.ts';
+import { mdxRules } from './mdx-rules.ts';
+import { analyzeMdx } from '../mdx/analyze.ts';
 import { readCollections, readGlossary, readGuides } from '../learn/source.ts';
 
 export type { Problem } from './problem.ts';
 export { rules } from './rules.ts';
 export { learnRules } from './learn-rules.ts';
+export { mdxRules } from './mdx-rules.ts';
 
 export interface CheckResult {
 	problems: Problem[];
@@ -83,7 +86,7 @@ export function checkArchive(dir: string): CheckResult {
 	const collections = readCollections(dir);
 	problems.push(...guides.problems, ...glossary.problems, ...collections.problems);
 	const documents: BodyDocument[] = [
-		...postmortems.map(({ source }) => ({ file: source.file, body: source.body, bodyLine: source.bodyLine, analysis: analyzeBody(source.body) })),
+		...postmortems.map(({ source, data }) => ({ file: source.file, body: source.body, bodyLine: source.bodyLine, analysis: analyzeBody(source.body), mdx: analyzeMdx(source.body), visibility: data.visibility })),
 		...notes.notes.map((note) => ({ file: note.file, body: note.body, bodyLine: note.bodyLine, analysis: analyzeBody(note.body) })),
 		...guides.guides.map((guide) => ({ file: guide.file, body: guide.body, bodyLine: guide.bodyLine, analysis: analyzeBody(guide.body) })),
 	];
@@ -97,7 +100,7 @@ export function checkArchive(dir: string): CheckResult {
 		registries: { components: components.located, causes: causes.located, componentItems: components.items, causeItems: causes.items },
 		learn: { guides: guides.guides, glossary: { located: glossary.located, terms: glossary.terms }, collections: collections.collections },
 	};
-	for (const rule of [...rules, ...learnRules]) problems.push(...rule.check(context));
+	for (const rule of [...rules, ...learnRules, ...mdxRules]) problems.push(...rule.check(context));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 	const alongside = [plural(guides.guides.length, 'guide'), plural(glossary.terms.length, 'glossary term'), plural(collections.collections.length, 'reading collection')].filter((s) => !s.startsWith('0 '));
 	return { problems, files: files.length, alongside, context };

@@ -13,6 +13,7 @@ import { fieldLines, locate, type Located, type PostmortemSource } from '../sour
 import { fieldName } from './schema-issues.ts';
 import type { Problem } from './problem.ts';
 import type { CollectionSource, GlossarySource, GuideSource } from '../learn/source.ts';
+import type { MdxAnalysis } from '../mdx/analyze.ts';
 
 /**
  * A postmortem as the rules see it: every field that passed its own schema. A file with a bad
@@ -44,6 +45,10 @@ export interface BodyDocument {
 	/** The file line on which the body starts. */
 	bodyLine: number;
 	analysis: BodyAnalysis;
+	/** For a postmortem, its MDX (src/lib/mdx/analyze.ts); `mdx.mdx` when it is compiled as MDX. */
+	mdx?: MdxAnalysis;
+	/** The postmortem's visibility, for links from a public body. */
+	visibility?: string;
 }
 
 const INTERNAL_LOOKALIKE = /<\s*\/?\s*internal\b/i;
@@ -334,7 +339,8 @@ export const rules: Rule[] = [
 	{
 		id: 'html-removed',
 		description: 'Raw HTML that the sanitizer removes from the page (scripts, meta refresh, event handlers, javascript: and data: links) is reported, so the author knows the page differs from the source.',
-		check: ({ documents }) => documents.flatMap((doc) => bodyProblems(doc, 'html-removed')),
+		// An MDX body's elements are judged by the MDX rules (mdx-rules.ts): a <Callout> is not raw HTML there.
+		check: ({ documents }) => documents.filter((doc) => !doc.mdx?.mdx).flatMap((doc) => bodyProblems(doc, 'html-removed')),
 	},
 	{
 		id: 'unknown-note',
@@ -349,9 +355,9 @@ export const rules: Rule[] = [
 	},
 	{
 		id: 'body-code',
-		description: 'Postmortem bodies and notes are rendered as Markdown without running code, so MDX imports, exports and {expressions} are refused.',
+		description: 'Notes and guides are rendered as Markdown without running code, so MDX imports, exports and {expressions} are refused (postmortems may use MDX: mdx-rules.ts).',
 		check: ({ documents }) =>
-			documents.flatMap(({ file, body, bodyLine }) => {
+			documents.filter((doc) => !doc.mdx).flatMap(({ file, body, bodyLine }) => {
 				const problems: Problem[] = [];
 				let fenced = false;
 				body.split('\n').forEach((line, i) => {

@@ -19,6 +19,7 @@ import type { LintSettings } from '../../schemas/lint.ts';
 import type { Problem } from '../check/problem.ts';
 import { inEdition, noteInEdition } from '../edition.ts';
 import { readNotes } from '../notes.ts';
+import { analyzeMdx } from '../mdx/analyze.ts';
 import { COLLECTIONS_DIR, GLOSSARY_FILE, readCollections, readGlossary, readGuides } from '../learn/source.ts';
 import { analyzeBody, bodyPosition, type BodyAnalysis } from '../publish/body.ts';
 import { CAUSES_FILE, COMPONENTS_FILE, idOf, listPostmortemFiles, readPostmortem, readRegistry } from '../source.ts';
@@ -342,7 +343,8 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		const analysis = analyzeBody(source.body);
 		const segments = [...frontmatterSegments(source, publicData(source.data, publicOwners, publishedIds), { external }), ...bodySegments(source.body, source.bodyLine, analysis)];
 		await lint(segments, path, source.file, published, external, organization);
-		problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(source.body, source.bodyLine)), source.file, published));
+		// An MDX body's elements are components, judged by the check's MDX rules, which refuse unsafe HTML there.
+		if (!analyzeMdx(source.body).mdx) problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(source.body, source.bodyLine)), source.file, published));
 	}
 
 	// Registries and notes reach the pattern pages: an entry is published when a published postmortem names it.

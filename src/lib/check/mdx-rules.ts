@@ -1,0 +1,112 @@
+/**
+ * Rules for postmortem bodies that use MDX, read from its syntax tree (src/lib/mdx/analyze.ts):
+ * valid MDX, only the built-in components with their props, links that exist, and no code.
+ * Each problem points at the element's line in the file, as frontmatter problems do.
+ */
+import { BUILTINS, BUILTIN_NAMES } from '../mdx/builtins.ts';
+import type { JsxUse } from '../mdx/analyze.ts';
+import { tagVerdict } from '../publish/html-policy.ts';
+import { didYouMean } from '../suggest.ts';
+import type { Problem } from './problem.ts';
+import type { BodyDocument, CheckContext, Rule } from './rules.ts';
+
+const LITERAL = /^\s*(?:"[^"\\]*"|'[^'\\]*'|-?\d+(?:\.\d+)?|true|false|null)\s*$/;
+
+type Doc = BodyDocument & { mdx: NonNullable<BodyDocument['mdx']> };
+const mdxDocs = ({ documents }: CheckContext) => documents.filter((d): d is Doc => Boolean(d.mdx?.mdx));
+
+const problem = (doc: Doc, where: { line: number; column: number }, rule: string, message: string, fix: string, field?: string): Problem => ({
+	file: doc.file,
+	line: doc.bodyLine + where.line - 1,
+	column: where.column,
+	...(field ? { field } : {}),
+	rule,
+	severity: 'error',
+	message,
+	fix,
+});
+
+const components = (doc: Doc) => doc.mdx.elements.filter((e) => /^[A-Z]/.test(e.name));
+const prop = (e: JsxUse, name: string) => e.attributes.find((a) => a.name === name);
+
+export const mdxRules: Rule[] = [
+	{
+		id: 'mdx-syntax',
+		description: 'A body that uses components is valid MDX: every tag closed, comments written {/* … */}.',
+		check: (context) =>
+			mdxDocs(context).flatMap((doc) => (doc.mdx.error ? [problem(doc, doc.mdx.error, 'mdx-syntax', `not valid MDX: ${doc.mdx.error.message}`, 'close every component tag, write comments as {/* … */}, and escape a literal < or { with a backslash')] : [])),
+	},
+	{
+		id: 'unknown-component',
+		description: `Only the built-in components (${BUILTIN_NAMES.join(', ')}) are available in a body.`,
+		check: (context) =>
+			mdxDocs(context).flatMap((doc) =>
+				components(doc)
+					.filter((e) => !BUILTINS[e.name])
+					.map((e) => problem(doc, e, 'unknown-component', `unknown component <${e.name}>${didYouMean(e.name, BUILTIN_NAMES)}`, `use one of ${BUILTIN_NAMES.map((n) => `<${n}>`).join(', ')} (the README shows each)`)),
+			),
+	},
+	{
+		id: 'component-props',
+		description: "A built-in component's props are known, the required ones present, choices among their values, and written as text, not code.",
+		check: (context) =>
+			mdxDocs(context).flatMap((doc) =>
+				components(doc).flatMap((e) => {
+					const spec = BUILTINS[e.name];
+					if (!spec) return [];
+					const names = Object.keys(spec.props);
+					const field = (name: string) => `<${e.name}> ${name}`;
+					return [
+						...e.attributes.flatMap((a) => {
+							const p = spec.props[a.name];
+							if (!p) return [problem(doc, e, 'component-props', `<${e.name}> has no prop '${a.name}'${didYouMean(a.name, names)}`, names.length ? `its props are ${names.join(', ')}` : `<${e.name}> takes no props`, field(a.name))];
+							if (a.value === undefined) return [problem(doc, e, 'component-props', `<${e.name}> ${a.name} is an expression; props are text`, `write ${a.name}="…"`, field(a.name))];
+							if (p.values && (a.value === true || !p.values.includes(a.value))) return [problem(doc, e, 'component-props', `<${e.name}> ${a.name} must be one of ${p.values.join(', ')}, got '${a.value === true ? '' : a.value}'${a.value === true ? '' : didYouMean(a.value, p.values)}`, `write ${a.name}="${p.values[0]}"`, field(a.name))];
+							return [];
+						}),
+						...Object.entries(spec.props)
+							.filter(([name, p]) => p.required && !prop(e, name))
+							.map(([name, p]) => problem(doc, e, 'component-props', `<${e.name}> needs ${name}`, `add ${name}="…": ${p.hint}`, field(name))),
+					];
+				}),
+			),
+	},
+	{
+		id: 'component-refs',
+		description: '<Incident id> names a postmortem (a public one, from a public postmortem) and <Term id> a term of glossary.yml.',
+		check: (context) => {
+			const terms = new Set(context.learn.glossary.terms.map((t) => t.id));
+			const internal = new Set(context.postmortems.filter(({ data }) => data.visibility !== 'public').map(({ source }) => source.id));
+			return mdxDocs(context).flatMap((doc) =>
+				components(doc).flatMap((e) => {
+					const id = prop(e, 'id')?.value;
+					if (typeof id !== 'string') return [];
+					if (e.name === 'Incident' && !context.allIds.has(id)) return [problem(doc, e, 'component-refs', `<Incident id="${id}">: no postmortem has that id${didYouMean(id, context.allIds.keys())}`, 'use the file name of a postmortem without .mdx', '<Incident> id')];
+					if (e.name === 'Incident' && doc.visibility === 'public' && internal.has(id)) return [problem(doc, e, 'component-refs', `<Incident id="${id}">: this public postmortem links an internal one`, 'link a public postmortem, or put the card inside <Internal>', '<Incident> id')];
+					if (e.name === 'Term' && !terms.has(id)) return [problem(doc, e, 'component-refs', `<Term id="${id}">: the glossary has no such term${didYouMean(id, terms)}`, 'use an id of glossary.yml, or add the term there', '<Term> id')];
+					return [];
+				}),
+			);
+		},
+	},
+	{
+		id: 'mdx-code',
+		description: 'A body runs no code: no imports or exports, no expression but a comment or a literal, no HTML element or attribute that runs code or loads content.',
+		check: (context) =>
+			mdxDocs(context).flatMap((doc) => [
+				...doc.mdx.esm.map((s) => problem(doc, s, 'mdx-code', `an ${s.value.trim().split(/\s/)[0]} statement: bodies do not run code`, 'remove it; the built-in components need no import')),
+				...doc.mdx.expressions
+					.filter((x) => !x.comment && !LITERAL.test(x.value))
+					.map((x) => problem(doc, x, 'mdx-code', `the expression {${x.value.trim().slice(0, 40)}} would run code`, 'write the text itself, or put it in `backticks`; only comments {/* … */} and literals are allowed')),
+				...doc.mdx.elements
+					.filter((e) => /^[a-z]/.test(e.name))
+					.flatMap((e) => {
+						const verdict = tagVerdict(e.name, e.attributes.map((a) => ({ name: a.name, value: typeof a.value === 'string' ? a.value : '' })));
+						if (verdict.removed) return [problem(doc, e, 'mdx-code', `<${e.name}> is not allowed in a body`, 'use Markdown, or a built-in component')];
+						const code = e.attributes.filter((a) => a.value === undefined);
+						const unsafe = verdict.attributes.filter((a) => a.unsafe);
+						return [...code, ...unsafe].slice(0, 1).map(() => problem(doc, e, 'mdx-code', `<${e.name}> has ${code.length ? 'an expression attribute' : `the attribute ${unsafe[0].label}`}, which would run code`, 'remove the attribute'));
+					}),
+			]),
+	},
+];

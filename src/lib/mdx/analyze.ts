@@ -1,0 +1,95 @@
+/**
+ * Whether a body needs MDX, and what its MDX does, read from Sätteri's MDX syntax tree (the parser
+ * @astrojs/mdx compiles with). A body with no component other than <Internal>, no expression and
+ * no import stays on the fast Markdown path; one that has them is compiled as an MDX module, and the
+ * check judges every element, attribute, expression and import found here.
+ */
+import { mdxToMdast } from 'satteri';
+
+/** The fields of Sätteri's MDX nodes read here. */
+interface MdastNode {
+	type: string;
+	name?: unknown;
+	value?: unknown;
+	attributes?: unknown[];
+	children?: MdastNode[];
+	position?: { start: { line: number; column: number; offset?: number } };
+}
+
+/** A cheap test before parsing: a body without any of these cannot use MDX. */
+const MAYBE_MDX = /[{]|<[A-Z]|^\s*(?:import|export)\s/m;
+
+export interface Located {
+	/** 1-based line and column in the body. */
+	line: number;
+	column: number;
+}
+
+export interface JsxAttribute {
+	name: string;
+	/** A literal value; `true` for a bare attribute; undefined when it is an expression. */
+	value: string | true | undefined;
+	expression?: string;
+}
+
+export interface JsxUse extends Located {
+	name: string;
+	flow: boolean;
+	attributes: JsxAttribute[];
+	/** The element's text, for a <Chat> or a <Term> label. */
+	text: string;
+}
+
+export interface MdxAnalysis {
+	/** Whether the body is compiled as MDX (uses a component other than <Internal>, an expression or an import). */
+	mdx: boolean;
+	/** The parser's message when the body is not valid MDX but tries to be. */
+	error?: Located & { message: string };
+	elements: JsxUse[];
+	expressions: (Located & { value: string; comment: boolean })[];
+	esm: (Located & { value: string })[];
+}
+
+const NONE: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [] };
+
+const at = (node: MdastNode): Located => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+const textOf = (node: MdastNode): string => (typeof node.value === 'string' && node.type === 'text' ? node.value : (node.children ?? []).map(textOf).join(''));
+/** A comment, the one expression that is not code: {/* … *\/}. */
+const isComment = (value: string) => /^\s*\/\*[\s\S]*\*\/\s*$/.test(value);
+
+export function analyzeMdx(body: string): MdxAnalysis {
+	if (!MAYBE_MDX.test(body)) return NONE;
+	let root: MdastNode;
+	try {
+		root = mdxToMdast(body) as unknown as MdastNode;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		// "15:1: Unexpected character…": the parser's position comes first.
+		const [, line = '1', column = '1', rest = message] = /^(\d+):(\d+):\s*([\s\S]*)$/.exec(message) ?? [];
+		// Plain Markdown that is not valid MDX (an HTML comment, a lone "<") stays Markdown, unless it reaches for components.
+		// Every spelling of <Internal> is the Markdown path's own tag (publish/body.ts), not a component.
+		const tries = /<[A-Z][\w.]*(?:\s|\/?>)/.test(body.replace(/<\/?\s*internal\b[^>]*>/gi, '')) || /^\s*(?:import|export)\s/m.test(body);
+		return tries ? { ...NONE, mdx: true, error: { line: Number(line), column: Number(column), message: rest.replace(/\s*\(mdx[\w:-]*\)\s*$/, '') } } : NONE;
+	}
+	const analysis: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [] };
+	const visit = (node: MdastNode) => {
+		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+			const attributes = ((node.attributes ?? []) as { type: string; name?: string; value?: unknown }[]).map((a): JsxAttribute => {
+				if (a.type !== 'mdxJsxAttribute') return { name: '{…}', value: undefined, expression: String((a as { value?: unknown }).value ?? '') };
+				if (a.value === null || a.value === undefined) return { name: a.name!, value: true };
+				if (typeof a.value === 'string') return { name: a.name!, value: a.value };
+				return { name: a.name!, value: undefined, expression: String((a.value as { value?: unknown }).value ?? '') };
+			});
+			analysis.elements.push({ ...at(node), name: String(node.name ?? ''), flow: node.type === 'mdxJsxFlowElement', attributes, text: textOf(node) });
+		} else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+			const value = String(node.value ?? '');
+			analysis.expressions.push({ ...at(node), value, comment: isComment(value) });
+		} else if (node.type === 'mdxjsEsm') {
+			analysis.esm.push({ ...at(node), value: String(node.value ?? '') });
+		}
+		for (const child of node.children ?? []) visit(child);
+	};
+	visit(root);
+	analysis.mdx = analysis.esm.length > 0 || analysis.expressions.some((e) => !e.comment) || analysis.elements.some((e) => e.name !== 'Internal');
+	return analysis;
+}

@@ -1,0 +1,108 @@
+/**
+ * The Sätteri plugins @astrojs/mdx compiles postmortem bodies with. They do for an MDX body what the
+ * loader does for a Markdown one, on the syntax tree and before anything is rendered:
+ * - the public edition loses every <Internal> element, with all it contains;
+ * - raw HTML elements and attributes the sanitizer would not keep are dropped, and so are
+ *   expressions other than comments and literals, and imports (the check refuses them first);
+ * - the page's Impact figures and its timeline are placed in the body, after its Impact heading,
+ *   so the page reads header, summary, impact, timeline, narrative as a Markdown body does;
+ * - headings get the anchor link of every section, ids the page uses are renumbered, and the
+ *   template's standard headings are kept out of the search index.
+ */
+import { defineHastPlugin, defineMdastPlugin } from 'satteri';
+import type { Edition } from '../config.ts';
+import { tagVerdict } from '../publish/html-policy.ts';
+import { STANDARD_SECTIONS } from '../template.ts';
+
+/** Ids of the incident page's own sections (incidents.ts PAGE_IDS, without the body's Impact). */
+const TAKEN = new Set(['main', 'site-search', 'on-this-page', 'timeline', 'actions', 'related']);
+const STANDARD = new Set(STANDARD_SECTIONS.map((s) => s.toLowerCase()));
+
+/** A literal the author may write as an expression: a string, a number, true, false, null. */
+const LITERAL = /^\s*(?:"[^"\\]*"|'[^'\\]*'|-?\d+(?:\.\d+)?|true|false|null)\s*$/;
+const COMMENT = /^\s*\/\*[\s\S]*\*\/\s*$/;
+
+interface JsxNode {
+	name?: string | null;
+	attributes?: { type: string; name?: string; value?: unknown }[];
+}
+
+export function hindsightMdx(edition: Edition) {
+	const jsx = (node: Readonly<JsxNode>, ctx: { removeNode(n: never): void; setProperty(n: never, k: never, v: never): void }) => {
+		const name = node.name ?? '';
+		if (name === 'Internal') {
+			if (edition === 'public') ctx.removeNode(node as never);
+			return;
+		}
+		if (!/^[a-z]/.test(name)) return;
+		const attrs = (node.attributes ?? []).map((a) => ({ name: a.type === 'mdxJsxAttribute' ? String(a.name) : 'on-spread', value: typeof a.value === 'string' ? a.value : '' }));
+		const verdict = tagVerdict(name, attrs);
+		if (verdict.removed) return ctx.removeNode(node as never);
+		// Spread and expression attributes are code; an attribute the sanitizer drops goes too.
+		const dropped = new Set(verdict.attributes.map((a) => a.label.split('=')[0]));
+		const kept = (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && typeof a.value !== 'object' && !dropped.has(String(a.name)));
+		if (kept.length !== (node.attributes ?? []).length) ctx.setProperty(node as never, 'attributes' as never, kept as never);
+	};
+	const expression = (node: Readonly<{ value?: unknown }>, ctx: { removeNode(n: never): void }) => {
+		const value = String(node.value ?? '');
+		if (!COMMENT.test(value) && !LITERAL.test(value)) ctx.removeNode(node as never);
+	};
+	const mdast = defineMdastPlugin({
+		name: 'hindsight-mdx-body',
+		before(root, ctx) {
+			const children = root.children;
+			const heading = (i: number, text?: string) => children[i]?.type === 'heading' && (children[i] as { depth: number }).depth === 2 && (text === undefined || ctx.textContent(children[i]).trim().toLowerCase() === text);
+			const impact = children.findIndex((_, i) => heading(i, 'impact'));
+			const page = '<PageImpact {...props.page} />';
+			const timeline = '<PageTimeline {...props.page} />';
+			if (impact >= 0) {
+				ctx.insertAfter(children[impact], { raw: page });
+				const next = children.findIndex((_, i) => i > impact && heading(i));
+				if (next >= 0) ctx.insertBefore(children[next], { raw: timeline });
+				else ctx.appendChild(root, { raw: timeline });
+				return;
+			}
+			// No Impact heading: the page's Impact and timeline come after the Summary section, or first.
+			const summary = children.findIndex((_, i) => heading(i, 'summary'));
+			const after = summary >= 0 ? children.findIndex((_, i) => i > summary && heading(i)) : 0;
+			const block = { raw: `<PageImpact heading {...props.page} />\n\n${timeline}` };
+			if (after >= 0 && children[after]) ctx.insertBefore(children[after], block);
+			else ctx.appendChild(root, block);
+		},
+		mdxJsxFlowElement: (node, ctx) => void jsx(node as JsxNode, ctx as never),
+		mdxJsxTextElement: (node, ctx) => void jsx(node as JsxNode, ctx as never),
+		mdxFlowExpression: (node, ctx) => void expression(node, ctx as never),
+		mdxTextExpression: (node, ctx) => void expression(node, ctx as never),
+		mdxjsEsm: (node, ctx) => void ctx.removeNode(node),
+	});
+	const used = new Set(TAKEN);
+	const hast = defineHastPlugin({
+		name: 'hindsight-mdx-headings',
+		before() {
+			used.clear();
+			for (const id of TAKEN) used.add(id);
+		},
+		element: {
+			filter: ['h2', 'h3', 'h4'],
+			visit(node, ctx) {
+				// GFM's hidden "Footnotes" heading is not a section.
+				if (node.properties?.id === 'footnote-label') return;
+				const text = ctx.textContent(node).trim();
+				const own = typeof node.properties?.id === 'string' ? node.properties.id : text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-') || 'section';
+				let id = own;
+				for (let n = 2; used.has(id); n++) id = `${own}-${n}`;
+				used.add(id);
+				ctx.setProperty(node, 'id', id);
+				if (node.tagName === 'h2' && STANDARD.has(text.toLowerCase())) ctx.setProperty(node, 'dataPagefindIgnore', '');
+				const span = (properties: Record<string, string | string[]>, value: string) => ({ type: 'element' as const, tagName: 'span', properties, children: [{ type: 'text' as const, value }] });
+				ctx.appendChild(node, {
+					type: 'element',
+					tagName: 'a',
+					properties: { className: ['heading-link'], href: `#${encodeURIComponent(id)}`, dataPagefindIgnore: '' },
+					children: [span({ ariaHidden: 'true' }, '#'), span({ className: ['visually-hidden'] }, `Link to the section ${text}`)],
+				});
+			},
+		},
+	});
+	return { mdast, hast };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkArchive, mdxRules } from '../../src/lib/check/index.ts';
+import { analyzeMdx } from '../../src/lib/mdx/analyze.ts';
+import { fixture } from '../helpers.ts';
+
+describe('which bodies are MDX', () => {
+	it('keeps plain Markdown, <Internal> included, on the fast path', () => {
+		expect(analyzeMdx('Plain **text** with `code {x}`.\n\n<Internal>\n\nsecret\n\n</Internal>\n').mdx).toBe(false);
+		// Not valid MDX, and not reaching for components: Markdown as before.
+		expect(analyzeMdx('a <!-- note --> and a < b\n').mdx).toBe(false);
+	});
+	it('compiles a body with a component, an expression or an import', () => {
+		expect(analyzeMdx('<Callout kind="lucky">\nThe replica held.\n</Callout>\n').mdx).toBe(true);
+		expect(analyzeMdx('It cost {"€"} 5.\n').mdx).toBe(true);
+		expect(analyzeMdx('import X from "y";\n\nText.\n').mdx).toBe(true);
+		expect(analyzeMdx('<Callout kind="note">\n\nunclosed\n').error?.message).toMatch(/closing tag/);
+	});
+});
+
+describe('the check on bodies that get components wrong', () => {
+	const { problems } = checkArchive(fixture('mdx-broken'));
+	const found = problems.filter((p) => /2025-08-0[13]-/.test(p.file)).map((p) => [p.file.split('/').pop(), p.line, p.rule, p.message]);
+
+	it('reports each with its file, line and a fix, in one run', () => {
+		expect(found).toEqual([
+			['2025-08-01-mistakes.mdx', 20, 'mdx-code', 'an import statement: bodies do not run code'],
+			['2025-08-01-mistakes.mdx', 22, 'unknown-component', "unknown component <Callot> (did you mean 'Callout'?)"],
+			['2025-08-01-mistakes.mdx', 24, 'component-props', "<Callout> kind must be one of lucky, lesson, warning, note, got 'luck' (did you mean 'lucky'?)"],
+			['2025-08-01-mistakes.mdx', 26, 'component-props', '<Callout> needs kind'],
+			['2025-08-01-mistakes.mdx', 28, 'component-props', "<Callout> has no prop 'colour'"],
+			['2025-08-01-mistakes.mdx', 30, 'component-refs', '<Incident id="2025-01-01-nowhere">: no postmortem has that id'],
+			['2025-08-01-mistakes.mdx', 30, 'component-refs', '<Term id="no-such-term">: the glossary has no such term'],
+			['2025-08-01-mistakes.mdx', 32, 'mdx-code', 'the expression {process.env.SECRET_KEY} would run code'],
+			['2025-08-01-mistakes.mdx', 34, 'mdx-code', '<script> is not allowed in a body'],
+			['2025-08-01-mistakes.mdx', 36, 'mdx-code', '<a> has the attribute onClick, which would run code'],
+			['2025-08-01-unclosed.mdx', 20, 'mdx-syntax', 'not valid MDX: Expected a closing tag for `<Callout>` (2:1)'],
+			['2025-08-03-cards-internal.mdx', 20, 'component-refs', '<Incident id="2025-08-02-internal-mdx">: this public postmortem links an internal one'],
+		]);
+		for (const p of problems) expect(p.fix, p.message).toBeTruthy();
+		expect(problems.every((p) => p.severity === 'error')).toBe(true);
+	});
+
+	it('exercises every MDX rule', () => {
+		const fired = new Set(problems.map((p) => p.rule));
+		for (const rule of mdxRules) expect(fired, `no fixture fails rule ${rule.id}`).toContain(rule.id);
+	});
+
+});
