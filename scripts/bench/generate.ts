@@ -9,6 +9,7 @@
  *   npm run bench:generate -- 1000 /tmp/hindsight-bench-1000
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,13 +48,46 @@ function sentence(next: () => number, length = 14) {
 	return `${text[0].toUpperCase()}${text.slice(1)}.`;
 }
 
-export function synthetic(i: number): { name: string; text: string } {
+/** One postmortem in ten uses components, as teams do: a callout, a quoted exchange, and a graph from a CSV or a screenshot. */
+export const usesComponents = (i: number) => i % 10 === 3;
+
+/** A small valid PNG (8 x 4 pixels of one colour), different for each seed, so each image is its own file to optimize. */
+export function png(seed: number): Buffer {
+	const table = Array.from({ length: 256 }, (_, n) => {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		return c >>> 0;
+	});
+	const crc = (bytes: Buffer) => {
+		let x = 0xffffffff;
+		for (const b of bytes) x = table[(x ^ b) & 255] ^ (x >>> 8);
+		return (x ^ 0xffffffff) >>> 0;
+	};
+	const chunk = (type: string, data: Buffer) => {
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const body = Buffer.concat([Buffer.from(type), data]);
+		const sum = Buffer.alloc(4);
+		sum.writeUInt32BE(crc(body));
+		return Buffer.concat([length, body, sum]);
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(8, 0);
+	header.writeUInt32BE(4, 4);
+	header[8] = 8;
+	header[9] = 2;
+	const rows = Buffer.from(Array.from({ length: 4 }, () => [0, ...Array.from({ length: 8 }, () => [seed % 256, (seed >> 8) % 256, 90]).flat()]).flat());
+	return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+export function synthetic(i: number): { name: string; text: string; files?: Record<string, Buffer | string> } {
 	const next = random(i + 1);
 	const start = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 10 * 365) * 86_400_000 + Math.floor(next() * 1440) * 60_000);
 	const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000).toISOString().replace('.000Z', 'Z');
 	const day = start.toISOString().slice(0, 10);
 	const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)];
 	const paragraph = () => Array.from({ length: 5 }, () => sentence(next)).join(' ');
+	const stem = `${day}-synthetic-${String(i).padStart(5, '0')}`;
 	const text = `---
 title: Synthetic incident ${i} in ${pick(COMPONENTS)}
 summary: ${sentence(next, 24)}
@@ -113,17 +147,22 @@ ${Array.from({ length: 4 }, () => `- ${sentence(next)}`).join('\n')}
 
 ## What went well
 
-${paragraph()}
+${usesComponents(i) ? `<Callout kind="lucky">\n${sentence(next)}\n</Callout>\n\n` : ''}${paragraph()}
 
 ## What went poorly
 
-${paragraph()}
+${usesComponents(i) ? `<Chat title="Incident channel">\n\n**On-call engineer:** ${sentence(next, 10)}\n\n**Incident commander:** ${sentence(next, 8)}\n\n</Chat>\n\n${i % 20 === 3 ? `<Graph data="./${stem}.csv" x="time" y="errors" unit="%" annotate="detection, mitigation" />` : `<Figure src="./${stem}.png" alt="${sentence(next, 6)}" caption="${sentence(next, 8)}" />`}\n\n` : ''}${paragraph()}
 
 ## Lessons learned
 
 ${paragraph()} ${paragraph()}
 `;
-	return { name: `${day}-synthetic-${String(i).padStart(5, '0')}.mdx`, text };
+	const files: Record<string, Buffer | string> = {};
+	if (usesComponents(i) && i % 20 === 3) {
+		const minute = (m: number) => new Date(start.getTime() + m * 60_000).toISOString().slice(11, 16);
+		files[`${stem}.csv`] = `time,errors\n${Array.from({ length: 24 }, (_, k) => `${minute(k * 5 - 10)},${(k > 1 && k < 10 ? 20 + next() * 40 : next()).toFixed(1)}`).join('\n')}\n`;
+	} else if (usesComponents(i)) files[`${stem}.png`] = png(i);
+	return { name: `${stem}.mdx`, text, files };
 }
 
 export function generate(count: number, dir: string) {
@@ -132,8 +171,9 @@ export function generate(count: number, dir: string) {
 	writeFileSync(join(dir, 'components.yml'), COMPONENTS.map((id) => `- id: ${id}\n  name: ${id}\n  team: team-${id.length}\n  description: Synthetic component.\n`).join(''));
 	writeFileSync(join(dir, 'causes.yml'), CAUSES.map((id) => `- id: ${id}\n  name: ${id}\n  description: Synthetic cause.\n`).join(''));
 	for (let i = 0; i < count; i++) {
-		const { name, text } = synthetic(i);
+		const { name, text, files = {} } = synthetic(i);
 		writeFileSync(join(dir, name), text);
+		for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
 	}
 }
 

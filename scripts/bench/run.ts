@@ -1,6 +1,6 @@
 /**
- * Generates N synthetic postmortems, builds them, and prints wall time and peak memory of the
- * check and the build, then measures search on the built site in Chromium (search.ts), so
+ * Generates N synthetic postmortems (one in ten using components), builds them, and prints wall
+ * time and peak memory of the check and the build beside a plain Astro site of the same corpus, then measures search on the built site in Chromium (search.ts), so
  * BENCHMARKS.md can be kept current.
  *
  *   npm run bench -- 1000            (several sizes: npm run bench -- 1000 10000)
@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeBaseline } from './baseline.ts';
 import { generate } from './generate.ts';
 import { printSearchBench } from './search.ts';
 
@@ -68,8 +69,13 @@ for (const count of sizes.length ? sizes : [1000]) {
 	const warm = await measure(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], env);
 	// The public edition: half of the synthetic postmortems are public; its build lints them first.
 	const published = await measure(['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', `${out}-public`], { ...env, HINDSIGHT_EDITION: 'public', HINDSIGHT_SITE: 'https://example.org' });
-	for (const [name, r] of [['check', check], ['lint --published', lint], ['build (cold cache)', cold], ['build (warm cache)', warm], ['build:public (cold)', published]] as const) {
+	// The baseline: the same corpus as plain Astro .md pages, built in the same run on the same machine.
+	const baselineDir = join(tmpdir(), `hindsight-bench-${count}-baseline`);
+	writeBaseline(content, baselineDir);
+	const baseline = await measure(['node_modules/astro/bin/astro.mjs', 'build', '--force', '--root', baselineDir], {});
+	for (const [name, r] of [['check', check], ['lint --published', lint], ['build (cold cache)', cold], ['build (warm cache)', warm], ['build:public (cold)', published], ['baseline .md site', baseline]] as const) {
 		console.log(`${count} postmortems  ${name.padEnd(18)}  ${r.seconds.toFixed(1)} s  peak ${r.peakMiB} MiB${r.code ? `  FAILED (exit ${r.code})` : ''}`);
 	}
+	console.log(`${count} postmortems  cold build / baseline: ${(cold.seconds / baseline.seconds).toFixed(2)} × the time, ${(cold.peakMiB / Math.max(1, baseline.peakMiB)).toFixed(2)} × the memory`);
 	if (warm.code === 0) await printSearchBench(`${count} postmortems`, out, JSON.parse(readFileSync(join(out, 'search', 'words.json'), 'utf8')) as string[]);
 }

@@ -2,6 +2,7 @@
  * /insights/ and /actions/ on the bundled archive, built with a fixed build day, in Chromium.
  * Expectations come from the archive's own data, so the tests follow the content.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/lib/check/index.ts';
@@ -152,5 +153,23 @@ describe('the action ledger', () => {
 		const response = await fetch(`${site.url}/actions.csv`);
 		const lines = (await response.text()).trim().split('\r\n');
 		expect(lines).toHaveLength(actions.length + 1);
+	});
+});
+
+describe('a <Graph> in a postmortem', () => {
+	it('draws the CSV beside it in Chromium, without a CSP violation, with the same numbers in its table', async () => {
+		const { page, problems, close } = await open('/incidents/2026-09-15-disk-full-log-rotation/');
+		const figure = page.locator('.narrative figure.chart');
+		await figure.scrollIntoViewIfNeeded();
+		await figure.locator('hs-chart[data-drawn]').waitFor({ state: 'attached' });
+		const csv = readFileSync(join(root, 'postmortems', '2026-09-15-disk-full-storefront-errors.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+		const rows = await figure.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+		expect(rows.map((r) => r.slice(0, 2))).toEqual(csv);
+		// The timeline's milestones are marked at the nearest time of the CSV.
+		expect(rows.filter((r) => r[2]).map((r) => [r[0], r[2]])).toEqual([['19:48', 'trigger'], ['19:52', 'detection'], ['20:22', 'mitigation']]);
+		const box = await figure.locator('canvas').boundingBox();
+		expect(box!.height).toBeGreaterThan(100);
+		expect(problems).toEqual([]);
+		await close();
 	});
 });

@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, root, run } from '../helpers.ts';
 
 const out = { internal: join(root, 'test', '.tmp', 'mdx-internal'), public: join(root, 'test', '.tmp', 'mdx-public') };
-const CANARIES = ['MDXCANARY-BLOCK-HOST', 'MDXCANARY-INLINE-HOST', 'MDXCANARY-INTERNAL-TITLE', 'MDXCANARY-INTERNAL-SUMMARY', 'MDXCANARY-INTERNAL-BODY', '2025-08-02-internal-mdx'];
+// Images are named for the leak test too: an internal one would appear as /_astro/mdxcanary-….webp.
+const CANARIES = ['mdxcanary-internal-dashboard', 'mdxcanary-internal-only', 'MDXCANARY-FIGURE-CAPTION', 'MDXCANARY-BLOCK-HOST', 'MDXCANARY-INLINE-HOST', 'MDXCANARY-INTERNAL-TITLE', 'MDXCANARY-INTERNAL-SUMMARY', 'MDXCANARY-INTERNAL-BODY', '2025-08-02-internal-mdx'];
 
 const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 const corpus = (dir: string) =>
@@ -39,6 +40,12 @@ describe('a body with every built-in component', () => {
 		expect(html).toMatch(/<figure class="chat"><figcaption>Incident channel<\/figcaption><blockquote><p><strong>On-call engineer:<\/strong>/);
 		expect(html).toContain('<a class="incident-card" href="/incidents/2025-08-04-public-peer/"><strong>Public peer fixture</strong>');
 		expect(html).toContain('<a class="term" href="/glossary/#trigger">trigger</a>');
+		// The graph from the CSV: its numbers as a table, the detection and mitigation marked at the nearest point.
+		expect(html).toMatch(/<hs-chart data-chart="[^"]*&quot;detection \(10:05 UTC\)&quot;/);
+		expect(html.replace(/\s+/g, '')).toContain('<tr><td>10:05</td><td>14.5</td><td>detection</td></tr>');
+		expect(html).toContain('<tr><td>10:40</td><td>2.1</td><td>mitigation</td></tr>');
+		// The screenshot beside the postmortem, through Astro's image pipeline.
+		expect(html).toMatch(/<figure class="figure"><p><img src="\/_astro\/error-rate-public\.[\w-]+\.webp"[^>]* alt="Error rate during the incident"[^>]*><\/p><figcaption>Errors peaked at the rollout\. MDXPUBLIC-FIGURE<\/figcaption><\/figure>/);
 		expect(html).toMatch(/<div class="internal-only">[\s\S]*MDXCANARY-BLOCK-HOST/);
 		expect(html).toContain('MDXCANARY-INLINE-HOST');
 	});

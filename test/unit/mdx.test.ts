@@ -33,6 +33,12 @@ describe('the check on bodies that get components wrong', () => {
 			['2025-08-01-mistakes.mdx', 32, 'mdx-code', 'the expression {process.env.SECRET_KEY} would run code'],
 			['2025-08-01-mistakes.mdx', 34, 'mdx-code', '<script> is not allowed in a body'],
 			['2025-08-01-mistakes.mdx', 36, 'mdx-code', '<a> has the attribute onClick, which would run code'],
+			['2025-08-01-mistakes.mdx', 38, 'component-files', '<Figure src="./missing.png">: no such file (test/fixtures/mdx-broken/missing.png)'],
+			['2025-08-01-mistakes.mdx', 40, 'component-files', '<Figure> alt is empty'],
+			['2025-08-01-mistakes.mdx', 40, 'component-files', '<Figure src="../../../etc/passwd.png"> is not a file beside the postmortem'],
+			['2025-08-01-mistakes.mdx', 42, 'component-files', "<Graph data=\"./bad.csv\">: the CSV has no column 'error' (its columns: time, errors)"],
+			['2025-08-01-mistakes.mdx', 42, 'component-files', "<Graph> annotate names 'page', which is not a timeline kind"],
+			['2025-08-01-mistakes.mdx', 44, 'component-files', "<Graph data=\"./bad.csv\">: row 3, column 'errors': 'lots' is not a number"],
 			['2025-08-01-unclosed.mdx', 20, 'mdx-syntax', 'not valid MDX: Expected a closing tag for `<Callout>` (2:1)'],
 			['2025-08-03-cards-internal.mdx', 20, 'component-refs', '<Incident id="2025-08-02-internal-mdx">: this public postmortem links an internal one'],
 		]);

@@ -13,6 +13,7 @@ import { readSynonyms } from '../synonyms.ts';
 import { analyzeBody } from '../publish/body.ts';
 import { fieldNames, schemaProblems } from './schema-issues.ts';
 import type { z } from 'astro/zod';
+import { resolve } from 'node:path';
 import { plural } from '../count.ts';
 import { learnRules } from './learn-rules.ts';
 import { mdxRules } from './mdx-rules.ts';
@@ -91,6 +92,7 @@ export function checkArchive(dir: string): CheckResult {
 		...guides.guides.map((guide) => ({ file: guide.file, body: guide.body, bodyLine: guide.bodyLine, analysis: analyzeBody(guide.body) })),
 	];
 	const context: CheckContext = {
+		contentDir: resolve(dir),
 		postmortems,
 		components: components.entries,
 		causes: causes.entries,

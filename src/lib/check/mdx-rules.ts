@@ -3,6 +3,10 @@
  * valid MDX, only the built-in components with their props, links that exist, and no code.
  * Each problem points at the element's line in the file, as frontmatter problems do.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { TIMELINE_KINDS } from '../../schemas/postmortem.ts';
+import { graphProblems, readCsv } from '../mdx/graph.ts';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { BUILTINS, BUILTIN_NAMES } from '../mdx/builtins.ts';
 import type { JsxUse } from '../mdx/analyze.ts';
 import { tagVerdict } from '../publish/html-policy.ts';
@@ -88,6 +92,37 @@ export const mdxRules: Rule[] = [
 				}),
 			);
 		},
+	},
+	{
+		id: 'component-files',
+		description: '<Figure src> is an image and <Graph data> a CSV beside the postmortem, inside the content folder; a figure has alt text, a graph the columns it names.',
+		check: (context) =>
+			mdxDocs(context).flatMap((doc) =>
+				components(doc)
+					.filter((e) => e.name === 'Figure' || e.name === 'Graph')
+					.flatMap((e) => {
+						const key = e.name === 'Figure' ? 'src' : 'data';
+						const field = `<${e.name}> ${key}`;
+						const file = prop(e, key)?.value;
+						const problems: Problem[] = [];
+						const alt = prop(e, 'alt')?.value;
+						if (e.name === 'Figure' && typeof alt === 'string' && alt.trim().length < 3) problems.push(problem(doc, e, 'component-files', '<Figure> alt is empty', 'describe what the image shows, e.g. alt="Error rate of checkout, 14:00–16:00"', '<Figure> alt'));
+						if (typeof file !== 'string') return problems;
+						const target = resolve(dirname(resolve(doc.file)), file);
+						const kind = e.name === 'Figure' ? { test: /\.(?:png|jpe?g|webp|gif|avif)$/i, what: 'an image Astro can optimize', fix: 'use a .png, .jpg, .webp, .gif or .avif file' } : { test: /\.csv$/i, what: 'a CSV file', fix: 'export the metric as .csv, with a header row' };
+						if (!/^\.\.?\//.test(file) || !target.startsWith(context.contentDir + sep)) return [...problems, problem(doc, e, 'component-files', `<${e.name} ${key}="${file}"> is not a file beside the postmortem`, `store it in the content folder next to the postmortem and write ${key}="./name"`, field)];
+						if (!kind.test.test(file)) return [...problems, problem(doc, e, 'component-files', `<${e.name} ${key}="${file}"> is not ${kind.what}`, kind.fix, field)];
+						if (!existsSync(target) || !statSync(target).isFile()) return [...problems, problem(doc, e, 'component-files', `<${e.name} ${key}="${file}">: no such file (${relative(process.cwd(), target)})`, 'check the name, or add the file next to the postmortem', field)];
+						if (e.name === 'Graph') {
+							const value = (name: string) => (typeof prop(e, name)?.value === 'string' ? String(prop(e, name)!.value) : undefined);
+							const found = graphProblems(readCsv(readFileSync(target, 'utf8')), { x: value('x') ?? '', y: value('y') ?? '', annotate: value('annotate') });
+							problems.push(...found.map((message) => problem(doc, e, 'component-files', `<Graph data="${file}">: ${message}`, 'name columns of the CSV in x and y; y holds numbers', field)));
+							const kinds = (value('annotate') ?? '').split(',').map((k) => k.trim()).filter(Boolean).filter((k) => !(TIMELINE_KINDS as readonly string[]).includes(k));
+							if (kinds.length) problems.push(problem(doc, e, 'component-files', `<Graph> annotate names ${kinds.map((k) => `'${k}'`).join(', ')}, which is not a timeline kind`, `use kinds of the timeline: ${TIMELINE_KINDS.join(', ')}`, '<Graph> annotate'));
+						}
+						return problems;
+					}),
+			),
 	},
 	{
 		id: 'mdx-code',

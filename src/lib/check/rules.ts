@@ -25,6 +25,8 @@ export interface CheckedPostmortem {
 }
 
 export interface CheckContext {
+	/** The content folder, absolute: files a body points at must be inside it. */
+	contentDir: string;
 	postmortems: CheckedPostmortem[];
 	components: Map<string, Component>;
 	causes: Map<string, Cause>;

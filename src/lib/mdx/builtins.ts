@@ -28,6 +28,24 @@ export const BUILTINS: Record<string, BuiltinSpec> = {
 		description: 'a short quoted exchange; each line starts with the role in bold ("**on-call:**"), never a name',
 		props: { title: { hint: 'where it was said, e.g. "incident channel, 14:20"' } },
 	},
+	Figure: {
+		description: 'a screenshot stored beside the postmortem, optimized by Astro, with its caption',
+		props: {
+			src: { required: true, hint: 'the image beside the postmortem, e.g. "./dashboard.png"' },
+			alt: { required: true, hint: 'what the image shows, for readers who cannot see it' },
+			caption: { hint: 'one line under the image' },
+		},
+	},
+	Graph: {
+		description: 'a chart of a metric during the incident from a CSV beside the postmortem, with its table, and timeline events marked',
+		props: {
+			data: { required: true, hint: 'the CSV beside the postmortem, e.g. "./error-rate.csv"' },
+			x: { required: true, hint: 'the column of times, ISO or HH:MM (UTC)' },
+			y: { required: true, hint: 'the column to draw, or several separated by commas' },
+			unit: { hint: 'the unit of y, e.g. "%"' },
+			annotate: { hint: 'timeline kinds to mark, e.g. "detection, mitigation"' },
+		},
+	},
 	Incident: {
 		description: 'a link card to another postmortem of the archive',
 		props: { id: { required: true, hint: 'the id (file name) of a postmortem' } },

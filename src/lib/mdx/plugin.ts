@@ -9,7 +9,13 @@
  * - headings get the anchor link of every section, ids the page uses are renumbered, and the
  *   template's standard headings are kept out of the search index.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineHastPlugin, defineMdastPlugin } from 'satteri';
+import { postmortemSchema } from '../../schemas/postmortem.ts';
+import { readPostmortem } from '../source.ts';
+import { graphOf, graphProblems, readCsv, type GraphEvent } from './graph.ts';
 import type { Edition } from '../config.ts';
 import { tagVerdict } from '../publish/html-policy.ts';
 import { STANDARD_SECTIONS } from '../template.ts';
@@ -27,9 +33,42 @@ interface JsxNode {
 	attributes?: { type: string; name?: string; value?: unknown }[];
 }
 
+/** The timeline of the postmortem being compiled, for the marks of a graph. */
+function timelineOf(file: string): GraphEvent[] {
+	const parsed = postmortemSchema.safeParse(readPostmortem(file).source?.data);
+	return parsed.success ? parsed.data.timeline.map((t) => ({ kind: t.kind, at: t.at.at.toISOString() })) : [];
+}
+
 export function hindsightMdx(edition: Edition) {
-	const jsx = (node: Readonly<JsxNode>, ctx: { removeNode(n: never): void; setProperty(n: never, k: never, v: never): void }) => {
+	const jsx = (node: Readonly<JsxNode>, ctx: { fileURL: URL | undefined; removeNode(n: never): void; setProperty(n: never, k: never, v: never): void; replaceNode(n: never, c: never): void }) => {
 		const name = node.name ?? '';
+		if (name === 'Graph') {
+			// Drawn from the CSV beside the postmortem, read now: the page carries the numbers, not the file.
+			const attr = (key: string) => node.attributes?.find((a) => a.name === key)?.value;
+			const file = ctx.fileURL && fileURLToPath(ctx.fileURL);
+			const data = attr('data');
+			if (!file || typeof data !== 'string' || !/^\.\.?\//.test(data)) return ctx.removeNode(node as never);
+			let csv: ReturnType<typeof readCsv>;
+			try {
+				csv = readCsv(readFileSync(resolve(dirname(file), data), 'utf8'));
+			} catch {
+				return ctx.removeNode(node as never);
+			}
+			const props = { x: String(attr('x') ?? ''), y: String(attr('y') ?? ''), unit: typeof attr('unit') === 'string' ? String(attr('unit')) : undefined, annotate: typeof attr('annotate') === 'string' ? String(attr('annotate')) : undefined };
+			if ('error' in csv || graphProblems(csv, props).length) return ctx.removeNode(node as never);
+			const graph = graphOf(csv, props, timelineOf(file));
+			const json = JSON.stringify(graph).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+			return ctx.replaceNode(node as never, { raw: `<GraphBox graph="${json}" />` } as never);
+		}
+		if (name === 'Figure') {
+			// A Markdown image, so that Astro's image pipeline imports and optimizes the file beside the postmortem.
+			const attr = (key: string) => String(node.attributes?.find((a) => a.name === key)?.value ?? '');
+			const src = attr('src');
+			if (!/^\.\.?\//.test(src) || /[()\s<>]/.test(src)) return ctx.removeNode(node as never);
+			const alt = attr('alt').replace(/[\\[\]]/g, (c) => `\\${c}`);
+			const caption = attr('caption').replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+			return ctx.replaceNode(node as never, { raw: `<FigureBox caption="${caption}">\n\n![${alt}](${src})\n\n</FigureBox>` } as never);
+		}
 		if (name === 'Internal') {
 			if (edition === 'public') ctx.removeNode(node as never);
 			return;
