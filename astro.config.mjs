@@ -5,9 +5,10 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { hindsight } from './src/integration.ts';
 import { SHORTCUT_HASH } from './src/lib/shortcut.ts';
 import { hindsightMdx } from './src/lib/mdx/plugin.ts';
+import { loadConfig } from './src/lib/config.ts';
 
 const edition = process.env.HINDSIGHT_EDITION === 'public' ? 'public' : 'internal';
-const body = hindsightMdx(edition);
+const body = hindsightMdx(edition, loadConfig().componentsDir);
 
 export default defineConfig({
 	// Each edition keeps its own content store, so a public build can never reuse an entry the internal build stored.

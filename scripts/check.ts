@@ -13,7 +13,7 @@ if (missing) {
 	console.error(missing);
 	process.exit(1);
 }
-const result = checkArchive(config.contentDir);
+const result = checkArchive(config.contentDir, config.componentsDir);
 console.log(formatReport(result));
 if (process.argv.includes('--incomplete')) console.log(incompleteReport(result));
 process.exit(hasErrors(result.problems) ? 1 : 0);

@@ -13,6 +13,6 @@ if (missing) {
 	process.exit(1);
 }
 const publishedOnly = process.argv.includes('--published');
-const result = await lintArchive(config.contentDir, { publishedOnly, publicOwners: config.publicOwners });
+const result = await lintArchive(config.contentDir, { publishedOnly, publicOwners: config.publicOwners, componentsDir: config.componentsDir });
 console.log(formatReport({ ...result, noun: publishedOnly ? 'published postmortem' : 'postmortem', verb: 'linted' }));
 process.exit(hasErrors(result.problems) ? 1 : 0);

@@ -48,7 +48,7 @@ export function hindsight(): AstroIntegration {
 					console.error(missing);
 					process.exit(1);
 				}
-				const result = checkArchive(config.contentDir);
+				const result = checkArchive(config.contentDir, config.componentsDir);
 				if (!hasErrors(result.problems)) {
 					logger.info(formatReport(result));
 					if (command === 'build' && config.edition === 'public') lintPublished(fileURLToPath(astroConfig.root), logger);

@@ -8,7 +8,7 @@
  * Transfer sizes are what a host that compresses would send: JavaScript, JSON and HTML gzipped
  * here; Pagefind's index files and WebAssembly are stored compressed and count as they are.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../../test/browser/browser.ts';
@@ -26,6 +26,8 @@ export interface SearchBench {
 	queries: number;
 	/** Compressed size of the search page's HTML. */
 	searchPage: number;
+	/** The built site measured. */
+	site: string;
 }
 
 interface Stats {
@@ -118,6 +120,7 @@ export async function benchSearch(site: string, queries: readonly string[]): Pro
 			warm: { shown: stats(warm.map((r) => r.shown)), complete: stats(warm.map((r) => r.complete)) },
 			queries: queries.length,
 			searchPage: gzipSync(readFileSync(join(site, 'search', 'index.html'))).length,
+			site,
 		};
 	} finally {
 		await browser.close();
@@ -145,7 +148,20 @@ const format = (r: SearchBench) =>
 		`Enter to results shown over ${r.queries} queries: first run ${ms(r.first.shown)}; warm ${ms(r.warm.shown)}`,
 		`Enter to complete (facet counts, partial matches, spelling): first run ${ms(r.first.complete)}; warm ${ms(r.warm.complete)}`,
 		`search page: ${kb(r.searchPage)} compressed`,
+		`compressed pages: ${Object.entries(pageSizes(r.site)).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`,
 	].join('\n');
+
+/** The compressed size of one page of each kind: what a reader's first visit to it transfers as HTML. */
+export function pageSizes(site: string): Record<string, number> {
+	const first = (dir: string) => readdirSync(join(site, dir), { withFileTypes: true }).find((e) => e.isDirectory() && !/^\d{4}$/.test(e.name))?.name;
+	const pages: Record<string, string | undefined> = {
+		incident: first('incidents') && join('incidents', first('incidents')!, 'index.html'),
+		search: join('search', 'index.html'),
+		pattern: first(join('patterns', 'components')) && join('patterns', 'components', first(join('patterns', 'components'))!, 'index.html'),
+		insights: join('insights', 'index.html'),
+	};
+	return Object.fromEntries(Object.entries(pages).flatMap(([name, path]) => (path && existsSync(join(site, path)) ? [[name, gzipSync(readFileSync(join(site, path))).length]] : [])));
+}
 
 export async function printSearchBench(label: string, site: string, vocabulary: readonly string[]) {
 	const result = await benchSearch(site, benchQueries(vocabulary));

@@ -22,6 +22,8 @@ export interface HindsightConfig {
 	title: string;
 	/** Absolute path of the folder holding the postmortems, components.yml and causes.yml. */
 	contentDir: string;
+	/** Absolute path of the folder of a team's own MDX components, the only place a body may import from. */
+	componentsDir: string;
 	/** internal builds everything; public builds only published public postmortems. */
 	edition: Edition;
 	/** Template of the "edit this postmortem" link; {path} is the file's path inside the content folder. */
@@ -37,6 +39,8 @@ export interface HindsightConfig {
 interface Settings {
 	title?: string;
 	contentDir?: string;
+	/** Relative to the content folder. */
+	componentsDir?: string;
 	editUrl?: string;
 	recurrence?: Partial<RecurrenceSettings>;
 	public?: { owners?: boolean };
@@ -55,9 +59,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const contentDir = env.HINDSIGHT_CONTENT_DIR || settings.contentDir || 'postmortems';
 	const edition = env.HINDSIGHT_EDITION === 'public' ? 'public' : 'internal';
 	const today = env.HINDSIGHT_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.HINDSIGHT_TODAY) ? env.HINDSIGHT_TODAY : new Date().toISOString().slice(0, 10);
+	const content = isAbsolute(contentDir) ? contentDir : resolve(root, contentDir);
 	return {
 		title: env.HINDSIGHT_TITLE || settings.title || 'Hindsight',
-		contentDir: isAbsolute(contentDir) ? contentDir : resolve(root, contentDir),
+		contentDir: content,
+		componentsDir: resolve(content, env.HINDSIGHT_COMPONENTS_DIR || settings.componentsDir || 'components'),
 		edition,
 		// An edit link points into the private repository: never part of the public edition.
 		editUrl: edition === 'public' ? undefined : env.HINDSIGHT_EDIT_URL || settings.editUrl || undefined,

@@ -40,6 +40,8 @@ describe('a body with every built-in component', () => {
 		expect(html).toMatch(/<figure class="chat"><figcaption>Incident channel<\/figcaption><blockquote><p><strong>On-call engineer:<\/strong>/);
 		expect(html).toContain('<a class="incident-card" href="/incidents/2025-08-04-public-peer/"><strong>Public peer fixture</strong>');
 		expect(html).toContain('<a class="term" href="/glossary/#trigger">trigger</a>');
+		// A team's own component, imported from the components folder of the content folder.
+		expect(html).toContain('<p class="runbook">Runbook used: <strong>Payments rollback</strong>. It worked as written. MDXPUBLIC-RUNBOOK</p>');
 		// The graph from the CSV: its numbers as a table, the detection and mitigation marked at the nearest point.
 		expect(html).toMatch(/<hs-chart data-chart="[^"]*&quot;detection \(10:05 UTC\)&quot;/);
 		expect(html.replace(/\s+/g, '')).toContain('<tr><td>10:05</td><td>14.5</td><td>detection</td></tr>');

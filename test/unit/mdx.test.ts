@@ -23,7 +23,7 @@ describe('the check on bodies that get components wrong', () => {
 
 	it('reports each with its file, line and a fix, in one run', () => {
 		expect(found).toEqual([
-			['2025-08-01-mistakes.mdx', 20, 'mdx-code', 'an import statement: bodies do not run code'],
+			['2025-08-01-mistakes.mdx', 20, 'mdx-code', "an import statement: 'chart.js' is not in the components folder (test/fixtures/mdx-broken/components)"],
 			['2025-08-01-mistakes.mdx', 22, 'unknown-component', "unknown component <Callot> (did you mean 'Callout'?)"],
 			['2025-08-01-mistakes.mdx', 24, 'component-props', "<Callout> kind must be one of lucky, lesson, warning, note, got 'luck' (did you mean 'lucky'?)"],
 			['2025-08-01-mistakes.mdx', 26, 'component-props', '<Callout> needs kind'],
@@ -39,11 +39,25 @@ describe('the check on bodies that get components wrong', () => {
 			['2025-08-01-mistakes.mdx', 42, 'component-files', "<Graph data=\"./bad.csv\">: the CSV has no column 'error' (its columns: time, errors)"],
 			['2025-08-01-mistakes.mdx', 42, 'component-files', "<Graph> annotate names 'page', which is not a timeline kind"],
 			['2025-08-01-mistakes.mdx', 44, 'component-files', "<Graph data=\"./bad.csv\">: row 3, column 'errors': 'lots' is not a number"],
+			// A component of another folder is not the team's components folder.
+			['2025-08-01-mistakes.mdx', 46, 'mdx-code', "an import statement: '../mdx/components/Runbook.astro' is not in the components folder (test/fixtures/mdx-broken/components)"],
 			['2025-08-01-unclosed.mdx', 20, 'mdx-syntax', 'not valid MDX: Expected a closing tag for `<Callout>` (2:1)'],
 			['2025-08-03-cards-internal.mdx', 20, 'component-refs', '<Incident id="2025-08-02-internal-mdx">: this public postmortem links an internal one'],
 		]);
 		for (const p of problems) expect(p.fix, p.message).toBeTruthy();
 		expect(problems.every((p) => p.severity === 'error')).toBe(true);
+	});
+
+	it('accepts a default import from the components folder, and refuses any other form', async () => {
+		const { importProblem } = await import('../../src/lib/mdx/analyze.ts');
+		const from = fixture('mdx', '2025-08-01-every-component.mdx');
+		const components = fixture('mdx', 'components');
+		expect(importProblem("import Runbook from './components/Runbook.astro';", from, components)).toBeUndefined();
+		expect(importProblem("import { Runbook } from './components/Runbook.astro';", from, components)).toMatch(/^only `import Name from/);
+		expect(importProblem("import fs from 'node:fs';", from, components)).toMatch(/^only/);
+		expect(importProblem("import Fs from 'node:fs';", from, components)).toMatch(/is not in the components folder/);
+		expect(importProblem("import Missing from './components/Missing.astro';", from, components)).toBe("'./components/Missing.astro': no such file");
+		expect(importProblem("import R from './components/Runbook.astro'; export const x = process.env;", from, components)).toMatch(/^only/);
 	});
 
 	it('exercises every MDX rule', () => {

@@ -13,7 +13,7 @@ import { readSynonyms } from '../synonyms.ts';
 import { analyzeBody } from '../publish/body.ts';
 import { fieldNames, schemaProblems } from './schema-issues.ts';
 import type { z } from 'astro/zod';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { plural } from '../count.ts';
 import { learnRules } from './learn-rules.ts';
 import { mdxRules } from './mdx-rules.ts';
@@ -57,7 +57,7 @@ function validFields(raw: Record<string, unknown>): Partial<Postmortem> {
 	return data as Partial<Postmortem>;
 }
 
-export function checkArchive(dir: string): CheckResult {
+export function checkArchive(dir: string, componentsDir = join(dir, 'components')): CheckResult {
 	const problems: Problem[] = [];
 	const components = registry<Component>(dir, COMPONENTS_FILE, componentSchema, problems);
 	const causes = registry<Cause>(dir, CAUSES_FILE, causeSchema, problems);
@@ -93,6 +93,7 @@ export function checkArchive(dir: string): CheckResult {
 	];
 	const context: CheckContext = {
 		contentDir: resolve(dir),
+		componentsDir: resolve(componentsDir),
 		postmortems,
 		components: components.entries,
 		causes: causes.entries,

@@ -8,7 +8,7 @@ import { TIMELINE_KINDS } from '../../schemas/postmortem.ts';
 import { graphProblems, readCsv } from '../mdx/graph.ts';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { BUILTINS, BUILTIN_NAMES } from '../mdx/builtins.ts';
-import type { JsxUse } from '../mdx/analyze.ts';
+import { importProblem, type JsxUse } from '../mdx/analyze.ts';
 import { tagVerdict } from '../publish/html-policy.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Problem } from './problem.ts';
@@ -30,6 +30,9 @@ const problem = (doc: Doc, where: { line: number; column: number }, rule: string
 	fix,
 });
 
+/** The names a body imports from the team's components folder, which the check then knows. */
+const imported = (doc: Doc, context: CheckContext) => new Set(doc.mdx.esm.filter((s) => s.import && !importProblem(s.value, resolve(doc.file), context.componentsDir)).map((s) => s.import!.name));
+
 const components = (doc: Doc) => doc.mdx.elements.filter((e) => /^[A-Z]/.test(e.name));
 const prop = (e: JsxUse, name: string) => e.attributes.find((a) => a.name === name);
 
@@ -46,7 +49,7 @@ export const mdxRules: Rule[] = [
 		check: (context) =>
 			mdxDocs(context).flatMap((doc) =>
 				components(doc)
-					.filter((e) => !BUILTINS[e.name])
+					.filter((e) => !BUILTINS[e.name] && !imported(doc, context).has(e.name))
 					.map((e) => problem(doc, e, 'unknown-component', `unknown component <${e.name}>${didYouMean(e.name, BUILTIN_NAMES)}`, `use one of ${BUILTIN_NAMES.map((n) => `<${n}>`).join(', ')} (the README shows each)`)),
 			),
 	},
@@ -129,7 +132,10 @@ export const mdxRules: Rule[] = [
 		description: 'A body runs no code: no imports or exports, no expression but a comment or a literal, no HTML element or attribute that runs code or loads content.',
 		check: (context) =>
 			mdxDocs(context).flatMap((doc) => [
-				...doc.mdx.esm.map((s) => problem(doc, s, 'mdx-code', `an ${s.value.trim().split(/\s/)[0]} statement: bodies do not run code`, 'remove it; the built-in components need no import')),
+				...doc.mdx.esm.flatMap((s) => {
+					const why = importProblem(s.value, resolve(doc.file), context.componentsDir);
+					return why ? [problem(doc, s, 'mdx-code', `an ${s.value.trim().split(/\s/)[0]} statement: ${why}`, 'remove it (the built-in components need no import), or import a component of the components folder')] : [];
+				}),
 				...doc.mdx.expressions
 					.filter((x) => !x.comment && !LITERAL.test(x.value))
 					.map((x) => problem(doc, x, 'mdx-code', `the expression {${x.value.trim().slice(0, 40)}} would run code`, 'write the text itself, or put it in `backticks`; only comments {/* … */} and literals are allowed')),

@@ -27,6 +27,8 @@ export interface CheckedPostmortem {
 export interface CheckContext {
 	/** The content folder, absolute: files a body points at must be inside it. */
 	contentDir: string;
+	/** The team's components folder: the only place a body may import from. */
+	componentsDir: string;
 	postmortems: CheckedPostmortem[];
 	components: Map<string, Component>;
 	causes: Map<string, Cause>;

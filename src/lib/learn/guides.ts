@@ -146,3 +146,14 @@ export function collectionPage(collection: ReadingEntry, collections: readonly R
 		others: readingCollections(collections, all).filter((c) => c.url !== collectionUrl(collection.id)),
 	};
 }
+
+export interface LearnIndex {
+	path: GuideLink[];
+	collections: CollectionSummary[];
+	terms: number;
+}
+
+/** /learn/: the reading path, the collections this edition can show, and the size of the glossary. */
+export function learnIndex(guides: readonly GuideEntry[], terms: readonly unknown[], collections: readonly ReadingEntry[], all: ReadonlyMap<string, IncidentEntry>): LearnIndex {
+	return { path: readingPath(guides), collections: readingCollections(collections, all), terms: terms.length };
+}

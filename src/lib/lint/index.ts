@@ -19,7 +19,7 @@ import type { LintSettings } from '../../schemas/lint.ts';
 import type { Problem } from '../check/problem.ts';
 import { inEdition, noteInEdition } from '../edition.ts';
 import { readNotes } from '../notes.ts';
-import { analyzeMdx } from '../mdx/analyze.ts';
+import { analyzeMdx, importProblem } from '../mdx/analyze.ts';
 import { COLLECTIONS_DIR, GLOSSARY_FILE, readCollections, readGlossary, readGuides } from '../learn/source.ts';
 import { analyzeBody, bodyPosition, type BodyAnalysis } from '../publish/body.ts';
 import { CAUSES_FILE, COMPONENTS_FILE, idOf, listPostmortemFiles, readPostmortem, readRegistry } from '../source.ts';
@@ -289,6 +289,8 @@ export interface LintOptions {
 	publishedOnly?: boolean;
 	/** Whether action owners and component teams are published; if not, those fields count as dropped. */
 	publicOwners?: boolean;
+	/** The team's components folder, whose default imports an MDX body may hold (the check judges them). */
+	componentsDir?: string;
 }
 
 export interface LintResult {
@@ -342,9 +344,17 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		const external = Boolean(source.data.source);
 		const analysis = analyzeBody(source.body);
 		const segments = [...frontmatterSegments(source, publicData(source.data, publicOwners, publishedIds), { external }), ...bodySegments(source.body, source.bodyLine, analysis)];
+		const before = problems.length;
 		await lint(segments, path, source.file, published, external, organization);
-		// An MDX body's elements are components, judged by the check's MDX rules, which refuse unsafe HTML there.
-		if (!analyzeMdx(source.body).mdx) problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(source.body, source.bodyLine)), source.file, published));
+		const mdx = analyzeMdx(source.body);
+		// An MDX body's elements are components, judged by the check's MDX rules, which refuse unsafe HTML there;
+		// and a default import of the team's components folder is the one statement it may hold.
+		if (!mdx.mdx) problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(source.body, source.bodyLine)), source.file, published));
+		else {
+			const allowed = new Set(mdx.esm.filter((s) => !importProblem(s.value, path, options.componentsDir ?? join(dir, 'components'))).map((s) => source.bodyLine + s.line - 1));
+			const kept = problems.splice(before).filter((p) => !(p.rule === 'unsafe/import' && allowed.has(p.line ?? 0)));
+			problems.push(...kept);
+		}
 	}
 
 	// Registries and notes reach the pattern pages: an entry is published when a published postmortem names it.

@@ -134,12 +134,12 @@ export const UNSAFE_RULES: PatternRule[] = [
 	{
 		id: 'unsafe/import',
 		category: 'unsafe',
-		description: 'MDX imports and exports: postmortems may use only the archive\'s own components, which need no import.',
+		description: 'MDX imports and exports: bodies use the built-in components, which need no import, or import a team component from the components folder.',
 		pattern: String.raw`^\s*(?:import|export)\s.+$`,
 		// MDX statements are lower-case; "Export the logs" starting a sentence is prose.
 		caseSensitive: true,
 		message: (m) => `MDX statement '${m.trim().slice(0, 60)}'`,
-		fix: 'remove it; the archive provides <Internal> without an import',
+		fix: 'remove it: the built-in components need no import, and a team component is imported from the components folder',
 	},
 	{
 		id: 'unsafe/remote-image',

@@ -4,6 +4,9 @@
  * no import stays on the fast Markdown path; one that has them is compiled as an MDX module, and the
  * check judges every element, attribute, expression and import found here.
  */
+import { initSync, parse as parseModule } from 'es-module-lexer';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { mdxToMdast } from 'satteri';
 
 /** The fields of Sätteri's MDX nodes read here. */
@@ -47,7 +50,34 @@ export interface MdxAnalysis {
 	error?: Located & { message: string };
 	elements: JsxUse[];
 	expressions: (Located & { value: string; comment: boolean })[];
-	esm: (Located & { value: string })[];
+	esm: (Located & { value: string; import?: TeamImport })[];
+}
+
+/** `import Name from "./path.astro"`: the one form of import a body may hold (a team's component). */
+export interface TeamImport {
+	name: string;
+	specifier: string;
+}
+
+/**
+ * The import, when a statement is exactly one default import, read with es-module-lexer (the
+ * lexer Vite uses); anything else (named imports, exports, code) is undefined and refused.
+ */
+export function teamImport(statement: string): TeamImport | undefined {
+	initSync();
+	let imports: readonly { n?: string; ss: number; se: number; d: number }[];
+	let exports: readonly unknown[];
+	try {
+		[imports, exports] = parseModule(statement) as unknown as [typeof imports, unknown[]];
+	} catch {
+		return undefined;
+	}
+	if (imports.length !== 1 || exports.length > 0 || imports[0].d !== -1 || !imports[0].n) return undefined;
+	const { ss, se, n } = imports[0];
+	// Nothing but the one statement, and its binding one plain name.
+	if (statement.slice(0, ss).trim() || statement.slice(se).replace(/;/, '').trim()) return undefined;
+	const binding = /^import\s+([A-Z][A-Za-z0-9]*)\s+from\s*['"]/.exec(statement.slice(ss, se));
+	return binding ? { name: binding[1], specifier: n } : undefined;
 }
 
 const NONE: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [] };
@@ -85,11 +115,27 @@ export function analyzeMdx(body: string): MdxAnalysis {
 			const value = String(node.value ?? '');
 			analysis.expressions.push({ ...at(node), value, comment: isComment(value) });
 		} else if (node.type === 'mdxjsEsm') {
-			analysis.esm.push({ ...at(node), value: String(node.value ?? '') });
+			const value = String(node.value ?? '');
+			analysis.esm.push({ ...at(node), value, import: teamImport(value) });
 		}
 		for (const child of node.children ?? []) visit(child);
 	};
 	visit(root);
 	analysis.mdx = analysis.esm.length > 0 || analysis.expressions.some((e) => !e.comment) || analysis.elements.some((e) => e.name !== 'Internal');
 	return analysis;
+}
+
+/**
+ * Why an import statement of a body is refused, or undefined when it may stay: a default import of
+ * an .astro file of the team's components folder. The check reports the reason; the MDX plugin
+ * drops a refused statement, so a build that skipped the check still runs no other module.
+ */
+export function importProblem(statement: string, fromFile: string, componentsDir: string): string | undefined {
+	const found = teamImport(statement);
+	if (!found) return 'only `import Name from "…/components/Name.astro"` is allowed: bodies run no other code';
+	const target = resolve(dirname(fromFile), found.specifier);
+	if (!/^\.\.?\//.test(found.specifier) || !target.startsWith(resolve(componentsDir) + sep)) return `'${found.specifier}' is not in the components folder (${relative(process.cwd(), componentsDir) || '.'})`;
+	if (!target.endsWith('.astro')) return `'${found.specifier}' is not an .astro component`;
+	if (!existsSync(target)) return `'${found.specifier}': no such file`;
+	return undefined;
 }

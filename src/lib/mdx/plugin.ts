@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { defineHastPlugin, defineMdastPlugin } from 'satteri';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
 import { readPostmortem } from '../source.ts';
+import { importProblem } from './analyze.ts';
 import { graphOf, graphProblems, readCsv, type GraphEvent } from './graph.ts';
 import type { Edition } from '../config.ts';
 import { tagVerdict } from '../publish/html-policy.ts';
@@ -39,7 +40,7 @@ function timelineOf(file: string): GraphEvent[] {
 	return parsed.success ? parsed.data.timeline.map((t) => ({ kind: t.kind, at: t.at.at.toISOString() })) : [];
 }
 
-export function hindsightMdx(edition: Edition) {
+export function hindsightMdx(edition: Edition, componentsDir: string) {
 	const jsx = (node: Readonly<JsxNode>, ctx: { fileURL: URL | undefined; removeNode(n: never): void; setProperty(n: never, k: never, v: never): void; replaceNode(n: never, c: never): void }) => {
 		const name = node.name ?? '';
 		if (name === 'Graph') {
@@ -112,7 +113,11 @@ export function hindsightMdx(edition: Edition) {
 		mdxJsxTextElement: (node, ctx) => void jsx(node as JsxNode, ctx as never),
 		mdxFlowExpression: (node, ctx) => void expression(node, ctx as never),
 		mdxTextExpression: (node, ctx) => void expression(node, ctx as never),
-		mdxjsEsm: (node, ctx) => void ctx.removeNode(node),
+		// A default import of the team's components folder stays; any other statement goes.
+		mdxjsEsm: (node, ctx) => {
+			const file = ctx.fileURL && fileURLToPath(ctx.fileURL);
+			if (!file || importProblem(String(node.value ?? ''), file, componentsDir)) ctx.removeNode(node);
+		},
 	});
 	const used = new Set(TAKEN);
 	const hast = defineHastPlugin({
