@@ -47,11 +47,12 @@ export const mdxRules: Rule[] = [
 		id: 'unknown-component',
 		description: `Only the built-in components (${BUILTIN_NAMES.join(', ')}) are available in a body.`,
 		check: (context) =>
-			mdxDocs(context).flatMap((doc) =>
-				components(doc)
-					.filter((e) => !BUILTINS[e.name] && !imported(doc, context).has(e.name))
-					.map((e) => problem(doc, e, 'unknown-component', `unknown component <${e.name}>${didYouMean(e.name, BUILTIN_NAMES)}`, `use one of ${BUILTIN_NAMES.map((n) => `<${n}>`).join(', ')} (the README shows each)`)),
-			),
+			mdxDocs(context).flatMap((doc) => {
+				const own = imported(doc, context);
+				return components(doc)
+					.filter((e) => !BUILTINS[e.name] && !own.has(e.name))
+					.map((e) => problem(doc, e, 'unknown-component', `unknown component <${e.name}>${didYouMean(e.name, [...BUILTIN_NAMES, ...own])}`, `use one of ${BUILTIN_NAMES.map((n) => `<${n}>`).join(', ')} (the README shows each), or import your own from the components folder`));
+			}),
 	},
 	{
 		id: 'component-props',

@@ -119,13 +119,10 @@ export function hindsightMdx(edition: Edition, componentsDir: string) {
 			if (!file || importProblem(String(node.value ?? ''), file, componentsDir)) ctx.removeNode(node);
 		},
 	});
-	const used = new Set(TAKEN);
+	// The ids taken so far belong to one document: bodies may be compiled concurrently.
+	const usedIn = (ctx: { data: Record<string, unknown> }) => (ctx.data.hindsightIds ??= new Set(TAKEN)) as Set<string>;
 	const hast = defineHastPlugin({
 		name: 'hindsight-mdx-headings',
-		before() {
-			used.clear();
-			for (const id of TAKEN) used.add(id);
-		},
 		element: {
 			filter: ['h2', 'h3', 'h4'],
 			visit(node, ctx) {
@@ -133,6 +130,7 @@ export function hindsightMdx(edition: Edition, componentsDir: string) {
 				if (node.properties?.id === 'footnote-label') return;
 				const text = ctx.textContent(node).trim();
 				const own = typeof node.properties?.id === 'string' ? node.properties.id : text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-') || 'section';
+				const used = usedIn(ctx as never);
 				let id = own;
 				for (let n = 2; used.has(id); n++) id = `${own}-${n}`;
 				used.add(id);
