@@ -8,7 +8,8 @@ import { hindsightMdx } from './src/lib/mdx/plugin.ts';
 import { loadConfig } from './src/lib/config.ts';
 
 const edition = process.env.HINDSIGHT_EDITION === 'public' ? 'public' : 'internal';
-const body = hindsightMdx(edition, loadConfig().componentsDir);
+const { componentsDir, contentDir } = loadConfig();
+const body = hindsightMdx(edition, componentsDir, contentDir);
 
 export default defineConfig({
 	// Each edition keeps its own content store, so a public build can never reuse an entry the internal build stored.

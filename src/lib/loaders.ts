@@ -80,7 +80,9 @@ export function postmortemLoader({ dir, ...options }: { dir: string } & EditionO
 					}
 					// The sections written, for the completeness score: the source is not kept, so they are noted now.
 					const sections = writtenSections(source.body);
-					if (analyzeMdx(source.body).mdx) {
+					// Only .mdx files are compiled by @astrojs/mdx; a .md body with components stays Markdown,
+					// cut and sanitized like any other (and the check refuses it: mdx-extension).
+					if (path.endsWith('.mdx') && analyzeMdx(source.body).mdx) {
 						// A body with components is compiled by @astrojs/mdx when its page renders, one module for
 						// this file only; the edition's cuts happen on its syntax tree (src/lib/mdx/plugin.ts).
 						store.set({ id: source.id, data, digest, filePath: relative(root, path), deferredRender: true, rendered: { html: '', metadata: { sections } } });

@@ -126,6 +126,14 @@ describe('the learning library is linted as it is published', () => {
 });
 
 describe('an MDX body is linted as its public edition publishes it', () => {
+	it('reads the cells of a graph\'s CSV, which the page publishes', async () => {
+		const body = '<Graph data="./hosts.csv" x="host" y="errors" />\n\nText.';
+		const dir = archive({ '2025-05-01-graph.mdx': postmortem(body), 'hosts.csv': 'host,errors\npg-csv-01.db.larkspur.internal,3\nweb,1\n' });
+		const { problems } = await lintArchive(dir);
+		expect(problems.map((p) => [p.line, p.rule, p.severity, p.message])).toEqual([[20, 'privacy/internal-host', 'error', "internal hostname 'pg-csv-01.db.larkspur.internal'"]]);
+		rmSync(dir, { recursive: true, force: true });
+	});
+
 	it('errors on a host inside a component, not on one inside <Internal> within it', async () => {
 		const body = '<Callout kind="lucky">\nThe replica pg-shown-01.db.larkspur.internal held. <Internal>It was pg-hidden-01.db.larkspur.internal.</Internal>\n</Callout>';
 		const dir = archive({ '2025-05-01-mdx.mdx': postmortem(body) });

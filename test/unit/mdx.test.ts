@@ -13,17 +13,19 @@ describe('which bodies are MDX', () => {
 		expect(analyzeMdx('<Callout kind="lucky">\nThe replica held.\n</Callout>\n').mdx).toBe(true);
 		expect(analyzeMdx('It cost {"€"} 5.\n').mdx).toBe(true);
 		expect(analyzeMdx('import X from "y";\n\nText.\n').mdx).toBe(true);
+		// A comment alone too: the Markdown path would print {/* … */} as text.
+		expect(analyzeMdx('Text. {/* reviewer: check the numbers */}\n').mdx).toBe(true);
 		expect(analyzeMdx('<Callout kind="note">\n\nunclosed\n').error?.message).toMatch(/closing tag/);
 	});
 });
 
 describe('the check on bodies that get components wrong', () => {
 	const { problems } = checkArchive(fixture('mdx-broken'));
-	const found = problems.filter((p) => /2025-08-0[13]-/.test(p.file)).map((p) => [p.file.split('/').pop(), p.line, p.rule, p.message]);
+	const found = problems.filter((p) => /2025-08-0[135]-/.test(p.file)).map((p) => [p.file.split('/').pop(), p.line, p.rule, p.message]);
 
 	it('reports each with its file, line and a fix, in one run', () => {
 		expect(found).toEqual([
-			['2025-08-01-mistakes.mdx', 20, 'mdx-code', "an import statement: 'chart.js' is not in the components folder (test/fixtures/mdx-broken/components)"],
+			['2025-08-01-mistakes.mdx', 20, 'mdx-code', "an import statement: 'chart.js' is not an .astro component"],
 			['2025-08-01-mistakes.mdx', 22, 'unknown-component', "unknown component <Callot> (did you mean 'Callout'?)"],
 			['2025-08-01-mistakes.mdx', 24, 'component-props', "<Callout> kind must be one of lucky, lesson, warning, note, got 'luck' (did you mean 'lucky'?)"],
 			['2025-08-01-mistakes.mdx', 26, 'component-props', '<Callout> needs kind'],
@@ -41,8 +43,15 @@ describe('the check on bodies that get components wrong', () => {
 			['2025-08-01-mistakes.mdx', 44, 'component-files', "<Graph data=\"./bad.csv\">: row 3, column 'errors': 'lots' is not a number"],
 			// A component of another folder is not the team's components folder.
 			['2025-08-01-mistakes.mdx', 46, 'mdx-code', "an import statement: '../mdx/components/Runbook.astro' is not in the components folder (test/fixtures/mdx-broken/components)"],
+			// Code between two comments is code; a comment that holds <Internal> would mislead the lint.
+			['2025-08-01-mistakes.mdx', 48, 'mdx-code', 'the expression {/* note */ frontmatter.impact /* end */} would run code'],
+			['2025-08-01-mistakes.mdx', 50, 'mdx-code', 'a comment holds an <Internal> tag, which would hide from review the text after it'],
+			['2025-08-01-mistakes.mdx', 50, 'internal-block', "without this <Internal> part the text around it reads differently, and 'term.' would be shown"],
+			['2025-08-01-mistakes.mdx', 50, 'mdx-code', 'a comment holds an <Internal> tag, which would hide from review the text after it'],
 			['2025-08-01-unclosed.mdx', 20, 'mdx-syntax', 'not valid MDX: Expected a closing tag for `<Callout>` (2:1)'],
 			['2025-08-03-cards-internal.mdx', 20, 'component-refs', '<Incident id="2025-08-02-internal-mdx">: this public postmortem links an internal one'],
+			['2025-08-03-cards-internal.mdx', 22, 'component-files', '<Figure src="./shared.png"> is also used by 2025-08-02-internal-mdx.mdx, which is not public'],
+			['2025-08-05-plain-markdown.md', 20, 'mdx-extension', 'this body uses MDX (a component, an expression or an import), but the file is not .mdx'],
 		]);
 		for (const p of problems) expect(p.fix, p.message).toBeTruthy();
 		expect(problems.every((p) => p.severity === 'error')).toBe(true);
@@ -55,7 +64,8 @@ describe('the check on bodies that get components wrong', () => {
 		expect(importProblem("import Runbook from './components/Runbook.astro';", from, components)).toBeUndefined();
 		expect(importProblem("import { Runbook } from './components/Runbook.astro';", from, components)).toMatch(/^only `import Name from/);
 		expect(importProblem("import fs from 'node:fs';", from, components)).toMatch(/^only/);
-		expect(importProblem("import Fs from 'node:fs';", from, components)).toMatch(/is not in the components folder/);
+		expect(importProblem("import Fs from 'node:fs';", from, components)).toBe("'node:fs' is not an .astro component");
+		expect(importProblem("import Passwd from '/etc/passwd.astro';", from, components)).toMatch(/is not in the components folder/);
 		expect(importProblem("import Missing from './components/Missing.astro';", from, components)).toBe("'./components/Missing.astro': no such file");
 		expect(importProblem("import R from './components/Runbook.astro'; export const x = process.env;", from, components)).toMatch(/^only/);
 	});
@@ -66,3 +76,24 @@ describe('the check on bodies that get components wrong', () => {
 	});
 
 });
+
+describe('files a body names', () => {
+	it('are refused when a symbolic link leads out of the content folder', async () => {
+		const { mkdtempSync, symlinkSync, writeFileSync, cpSync, rmSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		const outside = mkdtempSync(join(tmpdir(), 'hindsight-outside-'));
+		writeFileSync(join(outside, 'secret.csv'), 'time,errors\n10:00,1\n10:05,2\n');
+		const dir = mkdtempSync(join(tmpdir(), 'hindsight-links-'));
+		cpSync(fixture('mdx'), dir, { recursive: true });
+		symlinkSync(join(outside, 'secret.csv'), join(dir, 'linked.csv'));
+		const file = join(dir, '2025-08-04-public-peer.mdx');
+		const { readFileSync } = await import('node:fs');
+		writeFileSync(file, readFileSync(file, 'utf8') + '\n<Graph data="./linked.csv" x="time" y="errors" />\n');
+		const problems = checkArchive(dir).problems.filter((p) => p.rule === 'component-files');
+		expect(problems.map((p) => p.message)).toEqual(['<Graph data="./linked.csv"> is not a file beside the postmortem']);
+		rmSync(dir, { recursive: true, force: true });
+		rmSync(outside, { recursive: true, force: true });
+	});
+});
+

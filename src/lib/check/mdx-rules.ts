@@ -3,18 +3,17 @@
  * valid MDX, only the built-in components with their props, links that exist, and no code.
  * Each problem points at the element's line in the file, as frontmatter problems do.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { TIMELINE_KINDS } from '../../schemas/postmortem.ts';
 import { graphProblems, readCsv } from '../mdx/graph.ts';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { BUILTINS, BUILTIN_NAMES } from '../mdx/builtins.ts';
-import { importProblem, type JsxUse } from '../mdx/analyze.ts';
+import { besideFile, importProblem, isLiteral, type JsxUse } from '../mdx/analyze.ts';
 import { tagVerdict } from '../publish/html-policy.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Problem } from './problem.ts';
 import type { BodyDocument, CheckContext, Rule } from './rules.ts';
 
-const LITERAL = /^\s*(?:"[^"\\]*"|'[^'\\]*'|-?\d+(?:\.\d+)?|true|false|null)\s*$/;
 
 type Doc = BodyDocument & { mdx: NonNullable<BodyDocument['mdx']> };
 const mdxDocs = ({ documents }: CheckContext) => documents.filter((d): d is Doc => Boolean(d.mdx?.mdx));
@@ -30,6 +29,24 @@ const problem = (doc: Doc, where: { line: number; column: number }, rule: string
 	fix,
 });
 
+/** Real paths of the files that non-public postmortems show, and one postmortem showing each. */
+const internalFiles = new WeakMap<CheckContext, Map<string, string>>();
+function usedByInternal(context: CheckContext): Map<string, string> {
+	let files = internalFiles.get(context);
+	if (files) return files;
+	files = new Map();
+	for (const doc of mdxDocs(context).filter((d) => d.visibility !== 'public')) {
+		for (const e of components(doc)) {
+			const file = prop(e, e.name === 'Figure' ? 'src' : e.name === 'Graph' ? 'data' : '')?.value;
+			if (typeof file !== 'string') continue;
+			const target = besideFile(resolve(doc.file), file, context.contentDir);
+			if (target !== 'outside' && target !== 'missing') files.set(target, doc.file.split('/').pop()!);
+		}
+	}
+	internalFiles.set(context, files);
+	return files;
+}
+
 /** The names a body imports from the team's components folder, which the check then knows. */
 const imported = (doc: Doc, context: CheckContext) => new Set(doc.mdx.esm.filter((s) => s.import && !importProblem(s.value, resolve(doc.file), context.componentsDir)).map((s) => s.import!.name));
 
@@ -37,6 +54,14 @@ const components = (doc: Doc) => doc.mdx.elements.filter((e) => /^[A-Z]/.test(e.
 const prop = (e: JsxUse, name: string) => e.attributes.find((a) => a.name === name);
 
 export const mdxRules: Rule[] = [
+	{
+		id: 'mdx-extension',
+		description: 'Components, expressions and imports work only in a .mdx file: a .md file is Markdown, where they would be printed or dropped.',
+		check: (context) =>
+			mdxDocs(context)
+				.filter((doc) => !doc.file.endsWith('.mdx'))
+				.map((doc) => problem(doc, doc.mdx.elements.find((e) => e.name !== 'Internal') ?? doc.mdx.expressions[0] ?? doc.mdx.esm[0] ?? { line: 1, column: 1 }, 'mdx-extension', 'this body uses MDX (a component, an expression or an import), but the file is not .mdx', 'rename the file to .mdx, or write the body in plain Markdown')),
+	},
 	{
 		id: 'mdx-syntax',
 		description: 'A body that uses components is valid MDX: every tag closed, comments written {/* … */}.',
@@ -112,11 +137,13 @@ export const mdxRules: Rule[] = [
 						const alt = prop(e, 'alt')?.value;
 						if (e.name === 'Figure' && typeof alt === 'string' && alt.trim().length < 3) problems.push(problem(doc, e, 'component-files', '<Figure> alt is empty', 'describe what the image shows, e.g. alt="Error rate of checkout, 14:00–16:00"', '<Figure> alt'));
 						if (typeof file !== 'string') return problems;
-						const target = resolve(dirname(resolve(doc.file)), file);
 						const kind = e.name === 'Figure' ? { test: /\.(?:png|jpe?g|webp|gif|avif)$/i, what: 'an image Astro can optimize', fix: 'use a .png, .jpg, .webp, .gif or .avif file' } : { test: /\.csv$/i, what: 'a CSV file', fix: 'export the metric as .csv, with a header row' };
-						if (!/^\.\.?\//.test(file) || !target.startsWith(context.contentDir + sep)) return [...problems, problem(doc, e, 'component-files', `<${e.name} ${key}="${file}"> is not a file beside the postmortem`, `store it in the content folder next to the postmortem and write ${key}="./name"`, field)];
+						const target = besideFile(resolve(doc.file), file, context.contentDir);
+						if (target === 'outside') return [...problems, problem(doc, e, 'component-files', `<${e.name} ${key}="${file}"> is not a file beside the postmortem`, `store it in the content folder next to the postmortem (not a link to elsewhere) and write ${key}="./name"`, field)];
 						if (!kind.test.test(file)) return [...problems, problem(doc, e, 'component-files', `<${e.name} ${key}="${file}"> is not ${kind.what}`, kind.fix, field)];
-						if (!existsSync(target) || !statSync(target).isFile()) return [...problems, problem(doc, e, 'component-files', `<${e.name} ${key}="${file}">: no such file (${relative(process.cwd(), target)})`, 'check the name, or add the file next to the postmortem', field)];
+						if (target === 'missing' || !statSync(target).isFile()) return [...problems, problem(doc, e, 'component-files', `<${e.name} ${key}="${file}">: no such file (${relative(process.cwd(), resolve(dirname(resolve(doc.file)), file))})`, 'check the name, or add the file next to the postmortem', field)];
+						const internal = doc.visibility === 'public' ? usedByInternal(context).get(target) : undefined;
+						if (internal) problems.push(problem(doc, e, 'component-files', `<${e.name} ${key}="${file}"> is also used by ${internal}, which is not public`, 'give the public postmortem its own copy of the file, reviewed for publication', field));
 						if (e.name === 'Graph') {
 							const value = (name: string) => (typeof prop(e, name)?.value === 'string' ? String(prop(e, name)!.value) : undefined);
 							const found = graphProblems(readCsv(readFileSync(target, 'utf8')), { x: value('x') ?? '', y: value('y') ?? '', annotate: value('annotate') });
@@ -137,8 +164,12 @@ export const mdxRules: Rule[] = [
 					const why = importProblem(s.value, resolve(doc.file), context.componentsDir);
 					return why ? [problem(doc, s, 'mdx-code', `an ${s.value.trim().split(/\s/)[0]} statement: ${why}`, 'remove it (the built-in components need no import), or import a component of the components folder')] : [];
 				}),
+				// The lint reads a body as Markdown, where "{/* <Internal> */}" opens an internal part that MDX never sees.
 				...doc.mdx.expressions
-					.filter((x) => !x.comment && !LITERAL.test(x.value))
+					.filter((x) => x.comment && /<\s*\/?\s*internal\b/i.test(x.value))
+					.map((x) => problem(doc, x, 'mdx-code', 'a comment holds an <Internal> tag, which would hide from review the text after it', 'take the tag out of the comment')),
+				...doc.mdx.expressions
+					.filter((x) => !x.comment && !isLiteral(x.value))
 					.map((x) => problem(doc, x, 'mdx-code', `the expression {${x.value.trim().slice(0, 40)}} would run code`, 'write the text itself, or put it in `backticks`; only comments {/* … */} and literals are allowed')),
 				...doc.mdx.elements
 					.filter((e) => /^[a-z]/.test(e.name))

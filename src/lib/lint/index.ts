@@ -13,15 +13,18 @@
 import { lintSource } from '@secretlint/core';
 import { creator as secretPatterns } from '@secretlint/secretlint-rule-pattern';
 import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toKebab } from '../../schemas/common.ts';
 import type { LintSettings } from '../../schemas/lint.ts';
 import type { Problem } from '../check/problem.ts';
 import { inEdition, noteInEdition } from '../edition.ts';
 import { readNotes } from '../notes.ts';
-import { analyzeMdx, importProblem } from '../mdx/analyze.ts';
+import { analyzeMdx, besideFile, importProblem, type MdxAnalysis } from '../mdx/analyze.ts';
 import { COLLECTIONS_DIR, GLOSSARY_FILE, readCollections, readGlossary, readGuides } from '../learn/source.ts';
-import { analyzeBody, bodyPosition, type BodyAnalysis } from '../publish/body.ts';
+import { analyzeBody, bodyPosition, within, type BodyAnalysis } from '../publish/body.ts';
+import { normalize } from '../publish/text.ts';
+import { readCsv } from '../mdx/graph.ts';
 import { CAUSES_FILE, COMPONENTS_FILE, idOf, listPostmortemFiles, readPostmortem, readRegistry } from '../source.ts';
 import { findNames } from './names.ts';
 import {
@@ -300,6 +303,26 @@ export interface LintResult {
 
 const lowerWords = (names: string[]) => names.flatMap((name) => [name, ...name.split(/[\s,()/]+/)]).map((n) => n.toLowerCase().trim()).filter(Boolean);
 
+/** Every cell of the CSVs an MDX body's <Graph>s draw, as published text at the element's line. */
+function graphSegments(mdx: MdxAnalysis, body: string, bodyLine: number, path: string, dir: string, analysis: BodyAnalysis): Segment[] {
+	const lineStarts = [0, ...[...body.matchAll(/\n/g)].map((m) => m.index! + 1)];
+	return mdx.elements
+		.filter((e) => e.name === 'Graph')
+		.flatMap((e) => {
+			const data = e.attributes.find((a) => a.name === 'data')?.value;
+			const file = typeof data === 'string' ? besideFile(path, data, dir) : 'outside';
+			if (file === 'outside' || file === 'missing') return []; // the check reports it
+			const csv = readCsv(readFileSync(file, 'utf8'));
+			if ('error' in csv) return [];
+			// Inside <Internal>, the graph is not in the public edition.
+			const published = !within(analysis.internal, (lineStarts[e.line - 1] ?? 0) + e.column - 1);
+			const at = { line: bodyLine + e.line - 1, column: e.column };
+			return [...csv.columns, ...csv.rows.flatMap((r) => Object.values(r))]
+				.filter((cell) => /\p{L}/u.test(cell))
+				.map((cell): Segment => ({ text: normalize(cell).text, kind: 'prose', published, quoted: false, field: `<Graph data="${data}">`, position: () => at }));
+		});
+}
+
 export async function lintArchive(dir: string, options: LintOptions = {}): Promise<LintResult> {
 	const publicOwners = options.publicOwners ?? true;
 	const { settings, problems } = readLintSettings(dir);
@@ -345,8 +368,10 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		const analysis = analyzeBody(source.body);
 		const segments = [...frontmatterSegments(source, publicData(source.data, publicOwners, publishedIds), { external }), ...bodySegments(source.body, source.bodyLine, analysis)];
 		const before = problems.length;
-		await lint(segments, path, source.file, published, external, organization);
 		const mdx = analyzeMdx(source.body);
+		// A graph publishes its CSV's cells: they are read like the body's text, at the <Graph>'s line.
+		if (mdx.mdx) segments.push(...graphSegments(mdx, source.body, source.bodyLine, path, dir, analysis));
+		await lint(segments, path, source.file, published, external, organization);
 		// An MDX body's elements are components, judged by the check's MDX rules, which refuse unsafe HTML there;
 		// and a default import of the team's components folder is the one statement it may hold.
 		if (!mdx.mdx) problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(source.body, source.bodyLine)), source.file, published));

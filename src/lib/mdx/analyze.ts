@@ -5,7 +5,7 @@
  * check judges every element, attribute, expression and import found here.
  */
 import { initSync, parse as parseModule } from 'es-module-lexer';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { mdxToMdast } from 'satteri';
 
@@ -84,8 +84,12 @@ const NONE: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [] }
 
 const at = (node: MdastNode): Located => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 const textOf = (node: MdastNode): string => (typeof node.value === 'string' && node.type === 'text' ? node.value : (node.children ?? []).map(textOf).join(''));
-/** A comment, the one expression that is not code: {/* … *\/}. */
-const isComment = (value: string) => /^\s*\/\*[\s\S]*\*\/\s*$/.test(value);
+/**
+ * The two expressions that are not code: one comment {/* … *\/} (exactly one: "/* a *\/ code /* b *\/"
+ * is code between two comments), and a literal string, number, true, false or null.
+ */
+export const isComment = (value: string) => /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test(value);
+export const isLiteral = (value: string) => /^\s*(?:"[^"\\\n]*"|'[^'\\\n]*'|-?\d+(?:\.\d+)?|true|false|null)\s*$/.test(value);
 
 export function analyzeMdx(body: string): MdxAnalysis {
 	if (!MAYBE_MDX.test(body)) return NONE;
@@ -98,7 +102,7 @@ export function analyzeMdx(body: string): MdxAnalysis {
 		const [, line = '1', column = '1', rest = message] = /^(\d+):(\d+):\s*([\s\S]*)$/.exec(message) ?? [];
 		// Plain Markdown that is not valid MDX (an HTML comment, a lone "<") stays Markdown, unless it reaches for components.
 		// Every spelling of <Internal> is the Markdown path's own tag (publish/body.ts), not a component.
-		const tries = /<[A-Z][\w.]*(?:\s|\/?>)/.test(body.replace(/<\/?\s*internal\b[^>]*>/gi, '')) || /^\s*(?:import|export)\s/m.test(body);
+		const tries = /<[A-Z][\w.]*(?:\s|\/?>)/.test(body.replace(/<\/?\s*internal\b[^>]*>/gi, '')) || /^\s*(?:import|export)\s/m.test(body) || /\{\s*\/\*/.test(body);
 		return tries ? { ...NONE, mdx: true, error: { line: Number(line), column: Number(column), message: rest.replace(/\s*\(mdx[\w:-]*\)\s*$/, '') } } : NONE;
 	}
 	const analysis: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [] };
@@ -121,7 +125,8 @@ export function analyzeMdx(body: string): MdxAnalysis {
 		for (const child of node.children ?? []) visit(child);
 	};
 	visit(root);
-	analysis.mdx = analysis.esm.length > 0 || analysis.expressions.some((e) => !e.comment) || analysis.elements.some((e) => e.name !== 'Internal');
+	// A comment too: on the Markdown path {/* … */} would be printed as text.
+	analysis.mdx = analysis.esm.length > 0 || analysis.expressions.length > 0 || analysis.elements.some((e) => e.name !== 'Internal');
 	return analysis;
 }
 
@@ -133,9 +138,31 @@ export function analyzeMdx(body: string): MdxAnalysis {
 export function importProblem(statement: string, fromFile: string, componentsDir: string): string | undefined {
 	const found = teamImport(statement);
 	if (!found) return 'only `import Name from "…/components/Name.astro"` is allowed: bodies run no other code';
-	const target = resolve(dirname(fromFile), found.specifier);
-	if (!/^\.\.?\//.test(found.specifier) || !target.startsWith(resolve(componentsDir) + sep)) return `'${found.specifier}' is not in the components folder (${relative(process.cwd(), componentsDir) || '.'})`;
-	if (!target.endsWith('.astro')) return `'${found.specifier}' is not an .astro component`;
-	if (!existsSync(target)) return `'${found.specifier}': no such file`;
+	if (!found.specifier.endsWith('.astro')) return `'${found.specifier}' is not an .astro component`;
+	const target = besideFile(fromFile, found.specifier, componentsDir);
+	if (target === 'outside') return `'${found.specifier}' is not in the components folder (${relative(process.cwd(), componentsDir) || '.'})`;
+	if (target === 'missing') return `'${found.specifier}': no such file`;
 	return undefined;
+}
+
+/**
+ * A file a body names (an image, a CSV, a component), resolved from the body's file and followed
+ * through symbolic links: its real path when that is inside `folder`, else why not. A link out of
+ * the content folder would otherwise publish whatever it points at.
+ */
+export function besideFile(fromFile: string, specifier: string, folder: string): string | 'outside' | 'missing' {
+	if (!/^\.\.?\//.test(specifier)) return 'outside';
+	const target = resolve(dirname(fromFile), specifier);
+	const real = (path: string) => {
+		try {
+			return realpathSync(path);
+		} catch {
+			return undefined;
+		}
+	};
+	const base = real(folder) ?? resolve(folder);
+	if (!target.startsWith(resolve(folder) + sep) && !target.startsWith(base + sep)) return 'outside';
+	if (!existsSync(target)) return 'missing';
+	const found = real(target);
+	return found && found.startsWith(base + sep) ? found : 'outside';
 }

@@ -10,12 +10,11 @@
  *   template's standard headings are kept out of the search index.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineHastPlugin, defineMdastPlugin } from 'satteri';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
 import { readPostmortem } from '../source.ts';
-import { importProblem } from './analyze.ts';
+import { besideFile, importProblem, isComment, isLiteral } from './analyze.ts';
 import { graphOf, graphProblems, readCsv, type GraphEvent } from './graph.ts';
 import type { Edition } from '../config.ts';
 import { tagVerdict } from '../publish/html-policy.ts';
@@ -26,8 +25,6 @@ const TAKEN = new Set(['main', 'site-search', 'on-this-page', 'timeline', 'actio
 const STANDARD = new Set(STANDARD_SECTIONS.map((s) => s.toLowerCase()));
 
 /** A literal the author may write as an expression: a string, a number, true, false, null. */
-const LITERAL = /^\s*(?:"[^"\\]*"|'[^'\\]*'|-?\d+(?:\.\d+)?|true|false|null)\s*$/;
-const COMMENT = /^\s*\/\*[\s\S]*\*\/\s*$/;
 
 interface JsxNode {
 	name?: string | null;
@@ -40,7 +37,7 @@ function timelineOf(file: string): GraphEvent[] {
 	return parsed.success ? parsed.data.timeline.map((t) => ({ kind: t.kind, at: t.at.at.toISOString() })) : [];
 }
 
-export function hindsightMdx(edition: Edition, componentsDir: string) {
+export function hindsightMdx(edition: Edition, componentsDir: string, contentDir: string) {
 	const jsx = (node: Readonly<JsxNode>, ctx: { fileURL: URL | undefined; removeNode(n: never): void; setProperty(n: never, k: never, v: never): void; replaceNode(n: never, c: never): void }) => {
 		const name = node.name ?? '';
 		if (name === 'Graph') {
@@ -48,27 +45,33 @@ export function hindsightMdx(edition: Edition, componentsDir: string) {
 			const attr = (key: string) => node.attributes?.find((a) => a.name === key)?.value;
 			const file = ctx.fileURL && fileURLToPath(ctx.fileURL);
 			const data = attr('data');
-			if (!file || typeof data !== 'string' || !/^\.\.?\//.test(data)) return ctx.removeNode(node as never);
+			const target = file && typeof data === 'string' ? besideFile(file, data, contentDir) : 'outside';
+			if (!file || target === 'outside' || target === 'missing') return ctx.removeNode(node as never);
 			let csv: ReturnType<typeof readCsv>;
 			try {
-				csv = readCsv(readFileSync(resolve(dirname(file), data), 'utf8'));
+				csv = readCsv(readFileSync(target, 'utf8'));
 			} catch {
 				return ctx.removeNode(node as never);
 			}
 			const props = { x: String(attr('x') ?? ''), y: String(attr('y') ?? ''), unit: typeof attr('unit') === 'string' ? String(attr('unit')) : undefined, annotate: typeof attr('annotate') === 'string' ? String(attr('annotate')) : undefined };
 			if ('error' in csv || graphProblems(csv, props).length) return ctx.removeNode(node as never);
 			const graph = graphOf(csv, props, timelineOf(file));
-			const json = JSON.stringify(graph).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-			return ctx.replaceNode(node as never, { raw: `<GraphBox graph="${json}" />` } as never);
+			return ctx.replaceNode(node as never, { type: 'mdxJsxFlowElement', name: 'GraphBox', attributes: [{ type: 'mdxJsxAttribute', name: 'graph', value: JSON.stringify(graph) }], children: [] } as never);
 		}
 		if (name === 'Figure') {
 			// A Markdown image, so that Astro's image pipeline imports and optimizes the file beside the postmortem.
 			const attr = (key: string) => String(node.attributes?.find((a) => a.name === key)?.value ?? '');
 			const src = attr('src');
-			if (!/^\.\.?\//.test(src) || /[()\s<>]/.test(src)) return ctx.removeNode(node as never);
-			const alt = attr('alt').replace(/[\\[\]]/g, (c) => `\\${c}`);
-			const caption = attr('caption').replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-			return ctx.replaceNode(node as never, { raw: `<FigureBox caption="${caption}">\n\n![${alt}](${src})\n\n</FigureBox>` } as never);
+			const file = ctx.fileURL && fileURLToPath(ctx.fileURL);
+			const target = file ? besideFile(file, src, contentDir) : 'outside';
+			if (target === 'outside' || target === 'missing' || /[()\s<>]/.test(src)) return ctx.removeNode(node as never);
+			// Built as nodes, never as text to re-parse: an alt or caption can then hold nothing but text.
+			return ctx.replaceNode(node as never, {
+				type: 'mdxJsxFlowElement',
+				name: 'FigureBox',
+				attributes: [{ type: 'mdxJsxAttribute', name: 'caption', value: attr('caption') }],
+				children: [{ type: 'paragraph', children: [{ type: 'image', url: src, alt: attr('alt'), title: null }] }],
+			} as never);
 		}
 		if (name === 'Internal') {
 			if (edition === 'public') ctx.removeNode(node as never);
@@ -85,7 +88,7 @@ export function hindsightMdx(edition: Edition, componentsDir: string) {
 	};
 	const expression = (node: Readonly<{ value?: unknown }>, ctx: { removeNode(n: never): void }) => {
 		const value = String(node.value ?? '');
-		if (!COMMENT.test(value) && !LITERAL.test(value)) ctx.removeNode(node as never);
+		if (!isComment(value) && !isLiteral(value)) ctx.removeNode(node as never);
 	};
 	const mdast = defineMdastPlugin({
 		name: 'hindsight-mdx-body',
