@@ -82,7 +82,7 @@ export function postmortemLoader({ dir, ...options }: { dir: string } & EditionO
 					const sections = writtenSections(source.body);
 					// Only .mdx files are compiled by @astrojs/mdx; a .md body with components stays Markdown,
 					// cut and sanitized like any other (and the check refuses it: mdx-extension).
-					if (path.endsWith('.mdx') && analyzeMdx(source.body).mdx) {
+					if (/\.mdx$/i.test(path) && analyzeMdx(source.body).mdx) {
 						// A body with components is compiled by @astrojs/mdx when its page renders, one module for
 						// this file only; the edition's cuts happen on its syntax tree (src/lib/mdx/plugin.ts).
 						store.set({ id: source.id, data, digest, filePath: relative(root, path), deferredRender: true, rendered: { html: '', metadata: { sections } } });

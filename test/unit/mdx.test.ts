@@ -48,9 +48,17 @@ describe('the check on bodies that get components wrong', () => {
 			['2025-08-01-mistakes.mdx', 50, 'mdx-code', 'a comment holds an <Internal> tag, which would hide from review the text after it'],
 			['2025-08-01-mistakes.mdx', 50, 'internal-block', "without this <Internal> part the text around it reads differently, and 'term.' would be shown"],
 			['2025-08-01-mistakes.mdx', 50, 'mdx-code', 'a comment holds an <Internal> tag, which would hide from review the text after it'],
+			['2025-08-01-mistakes.mdx', 52, 'mdx-code', 'an expression holds an <Internal> tag, which would hide from review the text after it'],
+			['2025-08-01-mistakes.mdx', 52, 'mdx-code', 'an expression holds an <Internal> tag, which would hide from review the text after it'],
+			// A Markdown image is imported by Astro like a <Figure>: the same rules hold.
+			['2025-08-01-mistakes.mdx', 54, 'mdx-images', 'the image ./shared.png is also used by 2025-08-02-internal-mdx.mdx, which is not public'],
+			['2025-08-01-mistakes.mdx', 56, 'mdx-images', 'the image ../mdx/mdxcanary-internal-only.png is not a file of the content folder'],
+			['2025-08-01-mistakes.mdx', 60, 'mdx-indent', 'this indented text is a paragraph in MDX, not code'],
 			['2025-08-01-unclosed.mdx', 20, 'mdx-syntax', 'not valid MDX: Expected a closing tag for `<Callout>` (2:1)'],
-			['2025-08-03-cards-internal.mdx', 20, 'component-refs', '<Incident id="2025-08-02-internal-mdx">: this public postmortem links an internal one'],
-			['2025-08-03-cards-internal.mdx', 22, 'component-files', '<Figure src="./shared.png"> is also used by 2025-08-02-internal-mdx.mdx, which is not public'],
+			// A team component takes text props only; two imports on consecutive lines are fine.
+			['2025-08-03-cards-internal.mdx', 23, 'mdx-code', '<Note> has an expression or spread attribute, which would run code'],
+			['2025-08-03-cards-internal.mdx', 25, 'component-refs', '<Incident id="2025-08-02-internal-mdx">: this public postmortem links an internal one'],
+			['2025-08-03-cards-internal.mdx', 27, 'component-files', '<Figure src="./shared.png"> is also used by 2025-08-02-internal-mdx.mdx, which is not public'],
 			['2025-08-05-plain-markdown.md', 20, 'mdx-extension', 'this body uses MDX (a component, an expression or an import), but the file is not .mdx'],
 		]);
 		for (const p of problems) expect(p.fix, p.message).toBeTruthy();

@@ -8,7 +8,7 @@ import { TIMELINE_KINDS } from '../../schemas/postmortem.ts';
 import { graphProblems, readCsv } from '../mdx/graph.ts';
 import { dirname, relative, resolve } from 'node:path';
 import { BUILTINS, BUILTIN_NAMES } from '../mdx/builtins.ts';
-import { besideFile, importProblem, isLiteral, type JsxUse } from '../mdx/analyze.ts';
+import { besideFile, importProblem, indentedCode, isLiteral, type JsxUse } from '../mdx/analyze.ts';
 import { tagVerdict } from '../publish/html-policy.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Problem } from './problem.ts';
@@ -36,8 +36,8 @@ function usedByInternal(context: CheckContext): Map<string, string> {
 	if (files) return files;
 	files = new Map();
 	for (const doc of mdxDocs(context).filter((d) => d.visibility !== 'public')) {
-		for (const e of components(doc)) {
-			const file = prop(e, e.name === 'Figure' ? 'src' : e.name === 'Graph' ? 'data' : '')?.value;
+		const named = [...components(doc).map((e) => prop(e, e.name === 'Figure' ? 'src' : e.name === 'Graph' ? 'data' : '')?.value), ...doc.mdx.images.map((i) => (i.url.startsWith('.') ? i.url : `./${i.url}`))];
+		for (const file of named) {
 			if (typeof file !== 'string') continue;
 			const target = besideFile(resolve(doc.file), file, context.contentDir);
 			if (target !== 'outside' && target !== 'missing') files.set(target, doc.file.split('/').pop()!);
@@ -48,7 +48,7 @@ function usedByInternal(context: CheckContext): Map<string, string> {
 }
 
 /** The names a body imports from the team's components folder, which the check then knows. */
-const imported = (doc: Doc, context: CheckContext) => new Set(doc.mdx.esm.filter((s) => s.import && !importProblem(s.value, resolve(doc.file), context.componentsDir)).map((s) => s.import!.name));
+const imported = (doc: Doc, context: CheckContext) => new Set(doc.mdx.esm.filter((s) => s.imports && !importProblem(s.value, resolve(doc.file), context.componentsDir)).flatMap((s) => s.imports!.map((i) => i.name)));
 
 const components = (doc: Doc) => doc.mdx.elements.filter((e) => /^[A-Z]/.test(e.name));
 const prop = (e: JsxUse, name: string) => e.attributes.find((a) => a.name === name);
@@ -59,7 +59,7 @@ export const mdxRules: Rule[] = [
 		description: 'Components, expressions and imports work only in a .mdx file: a .md file is Markdown, where they would be printed or dropped.',
 		check: (context) =>
 			mdxDocs(context)
-				.filter((doc) => !doc.file.endsWith('.mdx'))
+				.filter((doc) => !/\.mdx$/i.test(doc.file))
 				.map((doc) => problem(doc, doc.mdx.elements.find((e) => e.name !== 'Internal') ?? doc.mdx.expressions[0] ?? doc.mdx.esm[0] ?? { line: 1, column: 1 }, 'mdx-extension', 'this body uses MDX (a component, an expression or an import), but the file is not .mdx', 'rename the file to .mdx, or write the body in plain Markdown')),
 	},
 	{
@@ -156,6 +156,26 @@ export const mdxRules: Rule[] = [
 			),
 	},
 	{
+		id: 'mdx-images',
+		description: 'A Markdown image in an MDX body is a file of the content folder that no internal postmortem uses: Astro imports and publishes each.',
+		check: (context) =>
+			mdxDocs(context).flatMap((doc) =>
+				doc.mdx.images.flatMap((image): Problem[] => {
+					if (/^(?:[a-z][\w+.-]*:|\/\/)/i.test(image.url)) return [problem(doc, image, 'mdx-images', `the image ${image.url.slice(0, 60)} is loaded from another site`, 'store the image next to the postmortem, and use <Figure src="./…" alt="…">')];
+					const target = besideFile(resolve(doc.file), image.url.startsWith('.') ? image.url : `./${image.url}`, context.contentDir);
+					if (target === 'outside' || target === 'missing') return [problem(doc, image, 'mdx-images', `the image ${image.url} is not a file of the content folder`, 'store the image next to the postmortem, and use <Figure src="./…" alt="…">')];
+					const internal = doc.visibility === 'public' ? usedByInternal(context).get(target) : undefined;
+					return internal ? [problem(doc, image, 'mdx-images', `the image ${image.url} is also used by ${internal}, which is not public`, 'give the public postmortem its own copy of the file, reviewed for publication')] : [];
+				}),
+			),
+	},
+	{
+		id: 'mdx-indent',
+		description: 'MDX has no indented code blocks: an indented paragraph is published as text, while the lint would read it as code.',
+		check: (context) =>
+			mdxDocs(context).flatMap((doc) => indentedCode(doc.body).map((at) => problem(doc, at, 'mdx-indent', 'this indented text is a paragraph in MDX, not code', 'remove the indentation, or put code in a fenced block (```)'))),
+	},
+	{
 		id: 'mdx-code',
 		description: 'A body runs no code: no imports or exports, no expression but a comment or a literal, no HTML element or attribute that runs code or loads content.',
 		check: (context) =>
@@ -166,11 +186,14 @@ export const mdxRules: Rule[] = [
 				}),
 				// The lint reads a body as Markdown, where "{/* <Internal> */}" opens an internal part that MDX never sees.
 				...doc.mdx.expressions
-					.filter((x) => x.comment && /<\s*\/?\s*internal\b/i.test(x.value))
-					.map((x) => problem(doc, x, 'mdx-code', 'a comment holds an <Internal> tag, which would hide from review the text after it', 'take the tag out of the comment')),
+					.filter((x) => /<\s*\/?\s*internal\b/i.test(x.value))
+					.map((x) => problem(doc, x, 'mdx-code', `${x.comment ? 'a comment' : 'an expression'} holds an <Internal> tag, which would hide from review the text after it`, 'take the tag out of the braces')),
 				...doc.mdx.expressions
 					.filter((x) => !x.comment && !isLiteral(x.value))
 					.map((x) => problem(doc, x, 'mdx-code', `the expression {${x.value.trim().slice(0, 40)}} would run code`, 'write the text itself, or put it in `backticks`; only comments {/* … */} and literals are allowed')),
+				...doc.mdx.elements
+					.filter((e) => !BUILTINS[e.name] && !/^[a-z]/.test(e.name) && e.attributes.some((a) => a.value === undefined))
+					.map((e) => problem(doc, e, 'mdx-code', `<${e.name}> has an expression or spread attribute, which would run code`, 'give it text props only: name="…"')),
 				...doc.mdx.elements
 					.filter((e) => /^[a-z]/.test(e.name))
 					.flatMap((e) => {

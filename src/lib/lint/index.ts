@@ -317,7 +317,10 @@ function graphSegments(mdx: MdxAnalysis, body: string, bodyLine: number, path: s
 			// Inside <Internal>, the graph is not in the public edition.
 			const published = !within(analysis.internal, (lineStarts[e.line - 1] ?? 0) + e.column - 1);
 			const at = { line: bodyLine + e.line - 1, column: e.column };
-			return [...csv.columns, ...csv.rows.flatMap((r) => Object.values(r))]
+			// The columns the graph draws and its table shows: x and y.
+			const value = (name: string) => e.attributes.find((a) => a.name === name)?.value;
+			const shown = [value('x'), ...String(value('y') ?? '').split(',')].map((c) => String(c ?? '').trim()).filter((c) => csv.columns.includes(c));
+			return [...shown, ...csv.rows.flatMap((r) => shown.map((c) => r[c]))]
 				.filter((cell) => /\p{L}/u.test(cell))
 				.map((cell): Segment => ({ text: normalize(cell).text, kind: 'prose', published, quoted: false, field: `<Graph data="${data}">`, position: () => at }));
 		});

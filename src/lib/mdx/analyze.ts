@@ -7,7 +7,7 @@
 import { initSync, parse as parseModule } from 'es-module-lexer';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 
 /** The fields of Sätteri's MDX nodes read here. */
 interface MdastNode {
@@ -50,7 +50,9 @@ export interface MdxAnalysis {
 	error?: Located & { message: string };
 	elements: JsxUse[];
 	expressions: (Located & { value: string; comment: boolean })[];
-	esm: (Located & { value: string; import?: TeamImport })[];
+	esm: (Located & { value: string; imports?: TeamImport[] })[];
+	/** Markdown images: Astro imports each local one, so each must be a file of the content folder. */
+	images: (Located & { url: string })[];
 }
 
 /** `import Name from "./path.astro"`: the one form of import a body may hold (a team's component). */
@@ -60,27 +62,34 @@ export interface TeamImport {
 }
 
 /**
- * The import, when a statement is exactly one default import, read with es-module-lexer (the
- * lexer Vite uses); anything else (named imports, exports, code) is undefined and refused.
+ * The imports of an ESM block (MDX joins consecutive lines into one), when it holds nothing but
+ * default imports, read with es-module-lexer (the lexer Vite uses); anything else (named imports,
+ * exports, code between them) is undefined and refused.
  */
-export function teamImport(statement: string): TeamImport | undefined {
+export function teamImports(block: string): TeamImport[] | undefined {
 	initSync();
 	let imports: readonly { n?: string; ss: number; se: number; d: number }[];
 	let exports: readonly unknown[];
 	try {
-		[imports, exports] = parseModule(statement) as unknown as [typeof imports, unknown[]];
+		[imports, exports] = parseModule(block) as unknown as [typeof imports, unknown[]];
 	} catch {
 		return undefined;
 	}
-	if (imports.length !== 1 || exports.length > 0 || imports[0].d !== -1 || !imports[0].n) return undefined;
-	const { ss, se, n } = imports[0];
-	// Nothing but the one statement, and its binding one plain name.
-	if (statement.slice(0, ss).trim() || statement.slice(se).replace(/;/, '').trim()) return undefined;
-	const binding = /^import\s+([A-Z][A-Za-z0-9]*)\s+from\s*['"]/.exec(statement.slice(ss, se));
-	return binding ? { name: binding[1], specifier: n } : undefined;
+	if (imports.length === 0 || exports.length > 0) return undefined;
+	const found: TeamImport[] = [];
+	let end = 0;
+	for (const { ss, se, n, d } of imports) {
+		// Nothing but white space and semicolons between the statements, and each binding one plain name.
+		if (d !== -1 || !n || block.slice(end, ss).replace(/;/g, '').trim()) return undefined;
+		const binding = /^import\s+([A-Z][A-Za-z0-9]*)\s+from\s*['"]/.exec(block.slice(ss, se));
+		if (!binding) return undefined;
+		found.push({ name: binding[1], specifier: n });
+		end = se;
+	}
+	return block.slice(end).replace(/;/g, '').trim() ? undefined : found;
 }
 
-const NONE: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [] };
+const NONE: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [], images: [] };
 
 const at = (node: MdastNode): Located => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 const textOf = (node: MdastNode): string => (typeof node.value === 'string' && node.type === 'text' ? node.value : (node.children ?? []).map(textOf).join(''));
@@ -105,7 +114,7 @@ export function analyzeMdx(body: string): MdxAnalysis {
 		const tries = /<[A-Z][\w.]*(?:\s|\/?>)/.test(body.replace(/<\/?\s*internal\b[^>]*>/gi, '')) || /^\s*(?:import|export)\s/m.test(body) || /\{\s*\/\*/.test(body);
 		return tries ? { ...NONE, mdx: true, error: { line: Number(line), column: Number(column), message: rest.replace(/\s*\(mdx[\w:-]*\)\s*$/, '') } } : NONE;
 	}
-	const analysis: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [] };
+	const analysis: MdxAnalysis = { mdx: false, elements: [], expressions: [], esm: [], images: [] };
 	const visit = (node: MdastNode) => {
 		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			const attributes = ((node.attributes ?? []) as { type: string; name?: string; value?: unknown }[]).map((a): JsxAttribute => {
@@ -120,7 +129,9 @@ export function analyzeMdx(body: string): MdxAnalysis {
 			analysis.expressions.push({ ...at(node), value, comment: isComment(value) });
 		} else if (node.type === 'mdxjsEsm') {
 			const value = String(node.value ?? '');
-			analysis.esm.push({ ...at(node), value, import: teamImport(value) });
+			analysis.esm.push({ ...at(node), value, imports: teamImports(value) });
+		} else if (node.type === 'image') {
+			analysis.images.push({ ...at(node), url: String((node as { url?: unknown }).url ?? '') });
 		}
 		for (const child of node.children ?? []) visit(child);
 	};
@@ -136,12 +147,14 @@ export function analyzeMdx(body: string): MdxAnalysis {
  * drops a refused statement, so a build that skipped the check still runs no other module.
  */
 export function importProblem(statement: string, fromFile: string, componentsDir: string): string | undefined {
-	const found = teamImport(statement);
-	if (!found) return 'only `import Name from "…/components/Name.astro"` is allowed: bodies run no other code';
-	if (!found.specifier.endsWith('.astro')) return `'${found.specifier}' is not an .astro component`;
-	const target = besideFile(fromFile, found.specifier, componentsDir);
-	if (target === 'outside') return `'${found.specifier}' is not in the components folder (${relative(process.cwd(), componentsDir) || '.'})`;
-	if (target === 'missing') return `'${found.specifier}': no such file`;
+	const imports = teamImports(statement);
+	if (!imports) return 'only `import Name from "…/components/Name.astro"` is allowed: bodies run no other code';
+	for (const found of imports) {
+		if (!found.specifier.endsWith('.astro')) return `'${found.specifier}' is not an .astro component`;
+		const target = besideFile(fromFile, found.specifier, componentsDir);
+		if (target === 'outside') return `'${found.specifier}' is not in the components folder (${relative(process.cwd(), componentsDir) || '.'})`;
+		if (target === 'missing') return `'${found.specifier}': no such file`;
+	}
 	return undefined;
 }
 
@@ -165,4 +178,19 @@ export function besideFile(fromFile: string, specifier: string, folder: string):
 	if (!existsSync(target)) return 'missing';
 	const found = real(target);
 	return found && found.startsWith(base + sep) ? found : 'outside';
+}
+
+/** Where Markdown reads an indented code block: MDX reads the same lines as a paragraph. */
+export function indentedCode(body: string): Located[] {
+	const lines = body.split('\n');
+	const found: Located[] = [];
+	const visit = (node: MdastNode) => {
+		if (node.type === 'code' && node.position) {
+			const line = lines[node.position.start.line - 1] ?? '';
+			if (!/^\s*(?:```|~~~)/.test(line)) found.push(at(node));
+		}
+		for (const child of node.children ?? []) visit(child);
+	};
+	visit(markdownToMdast(body, { features: { frontmatter: false } }) as unknown as MdastNode);
+	return found;
 }

@@ -38,7 +38,7 @@ function timelineOf(file: string): GraphEvent[] {
 }
 
 export function hindsightMdx(edition: Edition, componentsDir: string, contentDir: string) {
-	const jsx = (node: Readonly<JsxNode>, ctx: { fileURL: URL | undefined; removeNode(n: never): void; setProperty(n: never, k: never, v: never): void; replaceNode(n: never, c: never): void }) => {
+	const jsx = (node: Readonly<JsxNode>, ctx: { fileURL: URL | undefined; removeNode(n: never): void; replaceNode(n: never, c: never): void }) => {
 		const name = node.name ?? '';
 		if (name === 'Graph') {
 			// Drawn from the CSV beside the postmortem, read now: the page carries the numbers, not the file.
@@ -77,14 +77,20 @@ export function hindsightMdx(edition: Edition, componentsDir: string, contentDir
 			if (edition === 'public') ctx.removeNode(node as never);
 			return;
 		}
-		if (!/^[a-z]/.test(name)) return;
+		if (!/^[a-z]/.test(name)) {
+			// Components take text props only; the one spread is the page data this plugin passes to its own two.
+			const ours = (a: { type: string; value?: unknown }) => a.type === 'mdxJsxExpressionAttribute' && (name === 'PageImpact' || name === 'PageTimeline') && /^\s*\.\.\.props\.page\s*$/.test(String(a.value ?? ''));
+			// The check refuses any other attribute; a build that skipped it loses the element, not its code.
+			if (!(node.attributes ?? []).every((a) => (a.type === 'mdxJsxAttribute' && typeof a.value !== 'object') || ours(a))) ctx.removeNode(node as never);
+			return;
+		}
 		const attrs = (node.attributes ?? []).map((a) => ({ name: a.type === 'mdxJsxAttribute' ? String(a.name) : 'on-spread', value: typeof a.value === 'string' ? a.value : '' }));
 		const verdict = tagVerdict(name, attrs);
 		if (verdict.removed) return ctx.removeNode(node as never);
-		// Spread and expression attributes are code; an attribute the sanitizer drops goes too.
+		// Spread and expression attributes are code, and an attribute the sanitizer drops may be: the
+		// check refuses both, and a build that skipped it loses the element.
 		const dropped = new Set(verdict.attributes.map((a) => a.label.split('=')[0]));
-		const kept = (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && typeof a.value !== 'object' && !dropped.has(String(a.name)));
-		if (kept.length !== (node.attributes ?? []).length) ctx.setProperty(node as never, 'attributes' as never, kept as never);
+		if (!(node.attributes ?? []).every((a) => a.type === 'mdxJsxAttribute' && typeof a.value !== 'object' && !dropped.has(String(a.name)))) ctx.removeNode(node as never);
 	};
 	const expression = (node: Readonly<{ value?: unknown }>, ctx: { removeNode(n: never): void }) => {
 		const value = String(node.value ?? '');
@@ -114,6 +120,13 @@ export function hindsightMdx(edition: Edition, componentsDir: string, contentDir
 		},
 		mdxJsxFlowElement: (node, ctx) => void jsx(node as JsxNode, ctx as never),
 		mdxJsxTextElement: (node, ctx) => void jsx(node as JsxNode, ctx as never),
+		// Astro imports every local image: only files of the content folder, never a remote one.
+		image: (node, ctx) => {
+			const file = ctx.fileURL && fileURLToPath(ctx.fileURL);
+			const url = String(node.url ?? '');
+			const target = file && !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(url) ? besideFile(file, url.startsWith('.') ? url : `./${url}`, contentDir) : 'outside';
+			if (target === 'outside' || target === 'missing') ctx.removeNode(node);
+		},
 		mdxFlowExpression: (node, ctx) => void expression(node, ctx as never),
 		mdxTextExpression: (node, ctx) => void expression(node, ctx as never),
 		// A default import of the team's components folder stays; any other statement goes.
