@@ -128,9 +128,10 @@ describe('the learning library is linted as it is published', () => {
 describe('an MDX body is linted as its public edition publishes it', () => {
 	it('reads the cells of a graph\'s CSV, which the page publishes', async () => {
 		const body = '<Graph data="./hosts.csv" x="host" y="errors" />\n\nText.';
-		const dir = archive({ '2025-05-01-graph.mdx': postmortem(body), 'hosts.csv': 'host,errors\npg-csv-01.db.larkspur.internal,3\nweb,1\n' });
+		const dir = archive({ '2025-05-01-graph.mdx': postmortem(body), 'hosts.csv': 'host,errors\npg-csv-01.db.larkspur.internal,3\nweb,1\n10.3.3.3,2\n' });
 		const { problems } = await lintArchive(dir);
-		expect(problems.map((p) => [p.line, p.rule, p.severity, p.message])).toEqual([[20, 'privacy/internal-host', 'error', "internal hostname 'pg-csv-01.db.larkspur.internal'"]]);
+		// A cell with no letter is read too: an address is digits and dots.
+		expect(problems.map((p) => [p.line, p.rule, p.severity]).sort()).toEqual([[20, 'privacy/internal-host', 'error'], [20, 'privacy/private-ip', 'error']]);
 		rmSync(dir, { recursive: true, force: true });
 	});
 

@@ -21,7 +21,7 @@ describe('which bodies are MDX', () => {
 
 describe('the check on bodies that get components wrong', () => {
 	const { problems } = checkArchive(fixture('mdx-broken'));
-	const found = problems.filter((p) => /2025-08-0[135]-/.test(p.file)).map((p) => [p.file.split('/').pop(), p.line, p.rule, p.message]);
+	const found = problems.filter((p) => /2025-08-0[1356]-/.test(p.file)).map((p) => [p.file.split('/').pop(), p.line, p.rule, p.message]);
 
 	it('reports each with its file, line and a fix, in one run', () => {
 		expect(found).toEqual([
@@ -57,9 +57,14 @@ describe('the check on bodies that get components wrong', () => {
 			['2025-08-01-unclosed.mdx', 20, 'mdx-syntax', 'not valid MDX: Expected a closing tag for `<Callout>` (2:1)'],
 			// A team component takes text props only; two imports on consecutive lines are fine.
 			['2025-08-03-cards-internal.mdx', 23, 'mdx-code', '<Note> has an expression or spread attribute, which would run code'],
-			['2025-08-03-cards-internal.mdx', 25, 'component-refs', '<Incident id="2025-08-02-internal-mdx">: this public postmortem links an internal one'],
-			['2025-08-03-cards-internal.mdx', 27, 'component-files', '<Figure src="./shared.png"> is also used by 2025-08-02-internal-mdx.mdx, which is not public'],
+			['2025-08-03-cards-internal.mdx', 25, 'mdx-attributes', "<Note> has the attribute name '$a', which is not an HTML name"],
+			['2025-08-03-cards-internal.mdx', 27, 'component-refs', '<Incident id="2025-08-02-internal-mdx">: this public postmortem links an internal one'],
+			['2025-08-03-cards-internal.mdx', 29, 'component-files', '<Figure src="./shared.png"> is also used by 2025-08-02-internal-mdx.mdx, which is not public'],
 			['2025-08-05-plain-markdown.md', 20, 'mdx-extension', 'this body uses MDX (a component, an expression or an import), but the file is not .mdx'],
+			// A blank line, a comment or an <Internal> tag in an attribute value reads differently to the lint.
+			['2025-08-06-attributes.mdx', 20, 'mdx-attributes', '<Callout> title spans a blank line'],
+			['2025-08-06-attributes.mdx', 22, 'internal-block', '<Internal> is never closed, so everything after it would be treated as public text'],
+			['2025-08-06-attributes.mdx', 30, 'mdx-attributes', '<Callout> title holds a comment or an <Internal> tag'],
 		]);
 		for (const p of problems) expect(p.fix, p.message).toBeTruthy();
 		expect(problems.every((p) => p.severity === 'error')).toBe(true);

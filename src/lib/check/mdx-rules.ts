@@ -176,6 +176,22 @@ export const mdxRules: Rule[] = [
 			mdxDocs(context).flatMap((doc) => indentedCode(doc.body).map((at) => problem(doc, at, 'mdx-indent', 'this indented text is a paragraph in MDX, not code', 'remove the indentation, or put code in a fenced block (```)'))),
 	},
 	{
+		id: 'mdx-attributes',
+		description: 'Attribute values are one paragraph of text, and attribute names are HTML names: the lint reads a body as Markdown, where a blank line, a comment or an <Internal> tag inside a value would change what it takes for published.',
+		check: (context) =>
+			mdxDocs(context).flatMap((doc) =>
+				doc.mdx.elements.flatMap((e) =>
+					e.attributes.flatMap((a): Problem[] => {
+						if (a.name !== '{…}' && !/^[A-Za-z_][\w.:-]*$/.test(a.name)) return [problem(doc, e, 'mdx-attributes', `<${e.name}> has the attribute name '${a.name}', which is not an HTML name`, 'use letters, digits and hyphens in attribute names')];
+						if (typeof a.value !== 'string') return [];
+						if (/\n[ \t]*\n/.test(a.value)) return [problem(doc, e, 'mdx-attributes', `<${e.name}> ${a.name} spans a blank line`, 'keep an attribute value on one paragraph: no empty line inside the quotes')];
+						if (/<!--|<\s*\/?\s*internal\b/i.test(a.value)) return [problem(doc, e, 'mdx-attributes', `<${e.name}> ${a.name} holds a comment or an <Internal> tag`, 'keep internal text out of attributes: put it in the body inside <Internal>…</Internal>')];
+						return [];
+					}),
+				),
+			),
+	},
+	{
 		id: 'mdx-code',
 		description: 'A body runs no code: no imports or exports, no expression but a comment or a literal, no HTML element or attribute that runs code or loads content.',
 		check: (context) =>

@@ -320,8 +320,9 @@ function graphSegments(mdx: MdxAnalysis, body: string, bodyLine: number, path: s
 			// The columns the graph draws and its table shows: x and y.
 			const value = (name: string) => e.attributes.find((a) => a.name === name)?.value;
 			const shown = [value('x'), ...String(value('y') ?? '').split(',')].map((c) => String(c ?? '').trim()).filter((c) => csv.columns.includes(c));
+			// Every cell: addresses and phone numbers have no letters.
 			return [...shown, ...csv.rows.flatMap((r) => shown.map((c) => r[c]))]
-				.filter((cell) => /\p{L}/u.test(cell))
+				.filter((cell) => cell.trim() !== '')
 				.map((cell): Segment => ({ text: normalize(cell).text, kind: 'prose', published, quoted: false, field: `<Graph data="${data}">`, position: () => at }));
 		});
 }
