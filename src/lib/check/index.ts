@@ -17,7 +17,8 @@ import { join, resolve } from 'node:path';
 import { plural } from '../count.ts';
 import { learnRules } from './learn-rules.ts';
 import { mdxRules } from './mdx-rules.ts';
-import { analyzeMdx } from '../mdx/analyze.ts';
+import { analyzeMdx, readsAsMdx } from '../mdx/analyze.ts';
+import { mdxBodyAnalysis } from '../mdx/texts.ts';
 import { readCollections, readGlossary, readGuides } from '../learn/source.ts';
 
 export type { Problem } from './problem.ts';
@@ -87,7 +88,12 @@ export function checkArchive(dir: string, componentsDir = join(dir, 'components'
 	const collections = readCollections(dir);
 	problems.push(...guides.problems, ...glossary.problems, ...collections.problems);
 	const documents: BodyDocument[] = [
-		...postmortems.map(({ source, data }) => ({ file: source.file, body: source.body, bodyLine: source.bodyLine, analysis: analyzeBody(source.body), mdx: analyzeMdx(source.body), visibility: data.visibility })),
+		...postmortems.map(({ source, data }) => {
+			const mdx = analyzeMdx(source.body);
+			// What the loader builds: an MDX body from its MDX tree, anything else as Markdown.
+			const analysis = readsAsMdx(source.file, mdx) ? mdxBodyAnalysis(source.body) : analyzeBody(source.body);
+			return { file: source.file, body: source.body, bodyLine: source.bodyLine, analysis, mdx, visibility: data.visibility };
+		}),
 		...notes.notes.map((note) => ({ file: note.file, body: note.body, bodyLine: note.bodyLine, analysis: analyzeBody(note.body) })),
 		...guides.guides.map((guide) => ({ file: guide.file, body: guide.body, bodyLine: guide.bodyLine, analysis: analyzeBody(guide.body) })),
 	];

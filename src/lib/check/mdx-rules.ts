@@ -177,17 +177,13 @@ export const mdxRules: Rule[] = [
 	},
 	{
 		id: 'mdx-attributes',
-		description: 'Attribute values are one paragraph of text, and attribute names are HTML names: the lint reads a body as Markdown, where a blank line, a comment or an <Internal> tag inside a value would change what it takes for published.',
+		description: 'Attribute names are HTML names: MDX accepts more, which the page could not carry.',
 		check: (context) =>
 			mdxDocs(context).flatMap((doc) =>
 				doc.mdx.elements.flatMap((e) =>
-					e.attributes.flatMap((a): Problem[] => {
-						if (a.name !== '{…}' && !/^[A-Za-z_][\w.:-]*$/.test(a.name)) return [problem(doc, e, 'mdx-attributes', `<${e.name}> has the attribute name '${a.name}', which is not an HTML name`, 'use letters, digits and hyphens in attribute names')];
-						if (typeof a.value !== 'string') return [];
-						if (/\n[ \t]*\n/.test(a.value)) return [problem(doc, e, 'mdx-attributes', `<${e.name}> ${a.name} spans a blank line`, 'keep an attribute value on one paragraph: no empty line inside the quotes')];
-						if (/<!--|<\s*\/?\s*internal\b/i.test(a.value)) return [problem(doc, e, 'mdx-attributes', `<${e.name}> ${a.name} holds a comment or an <Internal> tag`, 'keep internal text out of attributes: put it in the body inside <Internal>…</Internal>')];
-						return [];
-					}),
+					e.attributes
+						.filter((a) => a.name !== '{…}' && !/^[A-Za-z_][\w.:-]*$/.test(a.name))
+						.map((a) => problem(doc, e, 'mdx-attributes', `<${e.name}> has the attribute name '${a.name}', which is not an HTML name`, 'use letters, digits and hyphens in attribute names')),
 				),
 			),
 	},
@@ -200,10 +196,10 @@ export const mdxRules: Rule[] = [
 					const why = importProblem(s.value, resolve(doc.file), context.componentsDir);
 					return why ? [problem(doc, s, 'mdx-code', `an ${s.value.trim().split(/\s/)[0]} statement: ${why}`, 'remove it (the built-in components need no import), or import a component of the components folder')] : [];
 				}),
-				// The lint reads a body as Markdown, where "{/* <Internal> */}" opens an internal part that MDX never sees.
+				// "{/* <Internal> */}secret{/* </Internal> */}" reads as if it hid the text between, which is published.
 				...doc.mdx.expressions
-					.filter((x) => /<\s*\/?\s*internal\b/i.test(x.value))
-					.map((x) => problem(doc, x, 'mdx-code', `${x.comment ? 'a comment' : 'an expression'} holds an <Internal> tag, which would hide from review the text after it`, 'take the tag out of the braces')),
+					.filter((x) => x.comment && /<\s*\/?\s*internal\b/i.test(x.value))
+					.map((x) => problem(doc, x, 'mdx-code', 'a comment holds an <Internal> tag, which marks nothing: the text around it is published', 'take the tag out of the braces: write <Internal>…</Internal> around the internal text')),
 				...doc.mdx.expressions
 					.filter((x) => !x.comment && !isLiteral(x.value))
 					.map((x) => problem(doc, x, 'mdx-code', `the expression {${x.value.trim().slice(0, 40)}} would run code`, 'write the text itself, or put it in `backticks`; only comments {/* … */} and literals are allowed')),

@@ -3,8 +3,8 @@
  * before calling a write-up done. The rubric is data (id, points, what it asks), so the incident
  * page, the insights and `npm run check -- --incomplete` all say the same thing about the same file.
  */
-import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
-import { analyzeMdx } from '../mdx/analyze.ts';
+import { markdownToMdast, type MdastNode } from 'satteri';
+import { analyzeMdx, mdxTree } from '../mdx/analyze.ts';
 import { postmortemSchema, type Postmortem } from '../../schemas/postmortem.ts';
 import type { CheckResult } from '../check/index.ts';
 
@@ -21,7 +21,7 @@ const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w
 export function writtenSections(body: string): string[] {
 	// An MDX body's components hold their text as children; Markdown would read them as raw HTML.
 	const mdx = analyzeMdx(body);
-	const tree = (mdx.mdx && !mdx.error ? mdxToMdast(body) : markdownToMdast(body, { features: { frontmatter: false } })) as Node;
+	const tree = (mdx.mdx && !mdx.error ? mdxTree(body) : markdownToMdast(body, { features: { frontmatter: false } })) as Node;
 	const sections: string[] = [];
 	let current: { heading: string; words: number } | undefined;
 	const close = () => current && current.words >= 3 && sections.push(current.heading);

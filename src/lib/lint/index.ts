@@ -20,7 +20,8 @@ import type { LintSettings } from '../../schemas/lint.ts';
 import type { Problem } from '../check/problem.ts';
 import { inEdition, noteInEdition } from '../edition.ts';
 import { readNotes } from '../notes.ts';
-import { analyzeMdx, besideFile, importProblem, type MdxAnalysis } from '../mdx/analyze.ts';
+import { analyzeMdx, besideFile, importProblem, readsAsMdx, type MdxAnalysis } from '../mdx/analyze.ts';
+import { mdxBodyAnalysis } from '../mdx/texts.ts';
 import { COLLECTIONS_DIR, GLOSSARY_FILE, readCollections, readGlossary, readGuides } from '../learn/source.ts';
 import { analyzeBody, bodyPosition, within, type BodyAnalysis } from '../publish/body.ts';
 import { normalize } from '../publish/text.ts';
@@ -202,12 +203,12 @@ function unsafeMarkup(analysis: BodyAnalysis, segments: Segment[], position: (of
 }
 
 /**
- * Unsafe patterns in text. Body markup was judged structurally (unsafeMarkup); in prose only MDX
- * code can hide, since a tag there is escaped text. Frontmatter and registry text is checked for
+ * Unsafe patterns in text. Body markup was judged structurally (unsafeMarkup); an MDX body's code
+ * is script (mdx/texts.ts), and in prose only MDX code of a body read as Markdown can hide. Frontmatter and registry text is checked for
  * markup too: it has no business there.
  */
 const unsafeRulesFor = (segment: Segment) =>
-	segment.field ? UNSAFE_RULES.filter((r) => r.id !== 'unsafe/remote-image') : segment.kind === 'prose' ? UNSAFE_RULES.filter((r) => r.id === 'unsafe/code-access' || r.id === 'unsafe/import') : segment.kind === 'html' ? UNSAFE_RULES.filter((r) => r.id === 'unsafe/code-access') : [];
+	segment.field ? UNSAFE_RULES.filter((r) => r.id !== 'unsafe/remote-image') : segment.kind === 'prose' || segment.kind === 'script' ? UNSAFE_RULES.filter((r) => r.id === 'unsafe/code-access' || r.id === 'unsafe/import') : segment.kind === 'html' ? UNSAFE_RULES.filter((r) => r.id === 'unsafe/code-access') : [];
 
 /** A name followed by one of these is the subject of the failure: "Bob deleted the table". */
 const FAILURE_VERB = /^\s+(?:broke|deleted|dropped|forgot|failed|missed|caused|ignored|mistyped|misconfigured|overlooked|neglected|messed)\b/i;
@@ -245,6 +246,7 @@ async function findingsIn(segments: Segment[], path: string, detectors: Detector
 		}
 		if (segment.kind === 'code' || segment.kind === 'url') continue;
 		findings.push(...patternFindings(segment, unsafeRulesFor(segment)));
+		if (segment.kind === 'script') continue;
 		const prose = withoutUrls(segment.masked ?? segment.text);
 		findings.push(
 			...patternFindings(segment, detectors.blameless, prose).map((f) => ({ ...f, soft: segment.quoted || ((options.external || options.mentions) && inQuotes(segment.text, f.index)) })),
@@ -315,7 +317,8 @@ function graphSegments(mdx: MdxAnalysis, body: string, bodyLine: number, path: s
 			const csv = readCsv(readFileSync(file, 'utf8'));
 			if ('error' in csv) return [];
 			// Inside <Internal>, the graph is not in the public edition.
-			const published = !within(analysis.internal, (lineStarts[e.line - 1] ?? 0) + e.column - 1);
+			const offset = (lineStarts[e.line - 1] ?? 0) + e.column - 1;
+			const published = !within(analysis.internal, offset) && !within(analysis.dropped ?? [], offset);
 			const at = { line: bodyLine + e.line - 1, column: e.column };
 			// The columns the graph draws and its table shows: x and y.
 			const value = (name: string) => e.attributes.find((a) => a.name === name)?.value;
@@ -369,21 +372,16 @@ export async function lintArchive(dir: string, options: LintOptions = {}): Promi
 		files++;
 		const organization = String((source.data.source as { organization?: unknown } | undefined)?.organization ?? '');
 		const external = Boolean(source.data.source);
-		const analysis = analyzeBody(source.body);
-		const segments = [...frontmatterSegments(source, publicData(source.data, publicOwners, publishedIds), { external }), ...bodySegments(source.body, source.bodyLine, analysis)];
-		const before = problems.length;
 		const mdx = analyzeMdx(source.body);
+		// Read as the loader will build it: an MDX body from its MDX tree, anything else as Markdown.
+		const components = options.componentsDir ?? join(dir, 'components');
+		const analysis = readsAsMdx(path, mdx) ? mdxBodyAnalysis(source.body, { allowedImport: (statement) => !importProblem(statement, path, components) }) : analyzeBody(source.body);
+		const segments = [...frontmatterSegments(source, publicData(source.data, publicOwners, publishedIds), { external }), ...bodySegments(source.body, source.bodyLine, analysis)];
 		// A graph publishes its CSV's cells: they are read like the body's text, at the <Graph>'s line.
 		if (mdx.mdx) segments.push(...graphSegments(mdx, source.body, source.bodyLine, path, dir, analysis));
 		await lint(segments, path, source.file, published, external, organization);
-		// An MDX body's elements are components, judged by the check's MDX rules, which refuse unsafe HTML there;
-		// and a default import of the team's components folder is the one statement it may hold.
+		// An MDX body's elements are components, judged by the check's MDX rules, which refuse unsafe HTML there.
 		if (!mdx.mdx) problems.push(...toProblems(unsafeMarkup(analysis, segments, positionAt(source.body, source.bodyLine)), source.file, published));
-		else {
-			const allowed = new Set(mdx.esm.filter((s) => !importProblem(s.value, path, options.componentsDir ?? join(dir, 'components'))).map((s) => source.bodyLine + s.line - 1));
-			const kept = problems.splice(before).filter((p) => !(p.rule === 'unsafe/import' && allowed.has(p.line ?? 0)));
-			problems.push(...kept);
-		}
 	}
 
 	// Registries and notes reach the pattern pages: an entry is published when a published postmortem names it.

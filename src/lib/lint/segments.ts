@@ -14,7 +14,7 @@ import type { Located, Position } from '../source.ts';
 export interface Segment {
 	/** Decoded and normalized: no zero-width characters, compatibility forms folded (NFKC). */
 	text: string;
-	kind: 'prose' | 'code' | 'url' | 'html' | 'comment';
+	kind: 'prose' | 'code' | 'url' | 'html' | 'comment' | 'script';
 	/** Whether the public edition shows it, given that its document is published. */
 	published: boolean;
 	/** Only in a field the public edition drops (ticket, revenue, owners when hidden). */
@@ -112,7 +112,7 @@ export function bodySegments(body: string, bodyLine: number, analysis: BodyAnaly
 		const pieces = t.pieces.length ? t.pieces : [{ at: 0, offset: t.offset }];
 		const runs: { from: number; to: number; published: boolean; pieces: BodyText['pieces'] }[] = [];
 		pieces.forEach((piece, i) => {
-			const published = t.kind !== 'comment' && !within(analysis.internal, piece.offset);
+			const published = t.kind !== 'comment' && t.kind !== 'script' && !within(analysis.internal, piece.offset) && !within(analysis.dropped ?? [], piece.offset);
 			const to = pieces[i + 1]?.at ?? t.text.length;
 			const last = runs.at(-1);
 			if (last && last.published === published) (last.to = to), last.pieces.push({ ...piece, at: piece.at - last.from });

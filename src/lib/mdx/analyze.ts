@@ -8,15 +8,16 @@ import { initSync, parse as parseModule } from 'es-module-lexer';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { tagVerdict } from '../publish/html-policy.ts';
 
 /** The fields of Sätteri's MDX nodes read here. */
-interface MdastNode {
+export interface MdastNode {
 	type: string;
 	name?: unknown;
 	value?: unknown;
 	attributes?: unknown[];
 	children?: MdastNode[];
-	position?: { start: { line: number; column: number; offset?: number } };
+	position?: { start: { line: number; column: number; offset?: number }; end?: { line: number; column: number; offset?: number } };
 }
 
 /** A cheap test before parsing: a body without any of these cannot use MDX. */
@@ -100,11 +101,23 @@ const textOf = (node: MdastNode): string => (typeof node.value === 'string' && n
 export const isComment = (value: string) => /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test(value);
 export const isLiteral = (value: string) => /^\s*(?:"[^"\\\n]*"|'[^'\\\n]*'|-?\d+(?:\.\d+)?|true|false|null)\s*$/.test(value);
 
+let last: { body: string; tree: MdastNode } | undefined;
+
+/**
+ * Sätteri's MDX tree of a body; throws when the body is not valid MDX. The loader, the check and the
+ * lint each ask several readers about the same body in a row, so the last tree is kept: the trees
+ * are only read, never changed.
+ */
+export function mdxTree(body: string): MdastNode {
+	if (last?.body !== body) last = { body, tree: mdxToMdast(body) as unknown as MdastNode };
+	return last.tree;
+}
+
 export function analyzeMdx(body: string): MdxAnalysis {
 	if (!MAYBE_MDX.test(body)) return NONE;
 	let root: MdastNode;
 	try {
-		root = mdxToMdast(body) as unknown as MdastNode;
+		root = mdxTree(body);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		// "15:1: Unexpected character…": the parser's position comes first.
@@ -139,6 +152,39 @@ export function analyzeMdx(body: string): MdxAnalysis {
 	// A comment too: on the Markdown path {/* … */} would be printed as text.
 	analysis.mdx = analysis.esm.length > 0 || analysis.expressions.length > 0 || analysis.elements.some((e) => e.name !== 'Internal');
 	return analysis;
+}
+
+/**
+ * Whether a body is read from its MDX tree: a .mdx file whose body needs MDX (the loader leaves it
+ * to @astrojs/mdx). One that does not parse has no tree; the check and the build both fail on it.
+ */
+export const readsAsMdx = (path: string, mdx: MdxAnalysis) => /\.mdx$/i.test(path) && mdx.mdx && !mdx.error;
+
+/** The fields of an MDX element node that decide whether it is kept. */
+export interface JsxElement {
+	name?: string | null;
+	attributes?: { type: string; name?: string; value?: unknown }[];
+}
+
+/**
+ * Whether the MDX plugin removes an element (other than <Internal>, <Figure> and <Graph>, which it
+ * handles itself) with all it contains, in both editions. The check refuses each of these first; a
+ * build that skipped it loses the element, not its code. The lint reads what is inside as unshown.
+ */
+export function dropsElement(node: Readonly<JsxElement>): boolean {
+	const name = node.name ?? '';
+	const attributes = node.attributes ?? [];
+	const text = (a: { type: string; value?: unknown }) => a.type === 'mdxJsxAttribute' && typeof a.value !== 'object';
+	if (!/^[a-z]/.test(name)) {
+		// Components take text props only; the one spread is the page data the plugin passes to its own two.
+		const ours = (a: { type: string; value?: unknown }) => a.type === 'mdxJsxExpressionAttribute' && (name === 'PageImpact' || name === 'PageTimeline') && /^\s*\.\.\.props\.page\s*$/.test(String(a.value ?? ''));
+		return !attributes.every((a) => text(a) || ours(a));
+	}
+	const verdict = tagVerdict(name, attributes.map((a) => ({ name: a.type === 'mdxJsxAttribute' ? String(a.name) : 'on-spread', value: typeof a.value === 'string' ? a.value : '' })));
+	if (verdict.removed) return true;
+	// Spread and expression attributes are code, and an attribute the sanitizer drops may be.
+	const dropped = new Set(verdict.attributes.map((a) => a.label.split('=')[0]));
+	return !attributes.every((a) => text(a) && !dropped.has(String(a.name)));
 }
 
 /**

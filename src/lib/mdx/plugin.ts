@@ -14,22 +14,14 @@ import { fileURLToPath } from 'node:url';
 import { defineHastPlugin, defineMdastPlugin } from 'satteri';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
 import { readPostmortem } from '../source.ts';
-import { besideFile, importProblem, isComment, isLiteral } from './analyze.ts';
+import { besideFile, dropsElement, importProblem, isComment, isLiteral, type JsxElement } from './analyze.ts';
 import { graphOf, graphProblems, readCsv, type GraphEvent } from './graph.ts';
 import type { Edition } from '../config.ts';
-import { tagVerdict } from '../publish/html-policy.ts';
 import { STANDARD_SECTIONS } from '../template.ts';
 
 /** Ids of the incident page's own sections (incidents.ts PAGE_IDS, without the body's Impact). */
 const TAKEN = new Set(['main', 'site-search', 'on-this-page', 'timeline', 'actions', 'related']);
 const STANDARD = new Set(STANDARD_SECTIONS.map((s) => s.toLowerCase()));
-
-/** A literal the author may write as an expression: a string, a number, true, false, null. */
-
-interface JsxNode {
-	name?: string | null;
-	attributes?: { type: string; name?: string; value?: unknown }[];
-}
 
 /** The timeline of the postmortem being compiled, for the marks of a graph. */
 function timelineOf(file: string): GraphEvent[] {
@@ -38,7 +30,7 @@ function timelineOf(file: string): GraphEvent[] {
 }
 
 export function hindsightMdx(edition: Edition, componentsDir: string, contentDir: string) {
-	const jsx = (node: Readonly<JsxNode>, ctx: { fileURL: URL | undefined; removeNode(n: never): void; replaceNode(n: never, c: never): void }) => {
+	const jsx = (node: Readonly<JsxElement>, ctx: { fileURL: URL | undefined; removeNode(n: never): void; replaceNode(n: never, c: never): void }) => {
 		const name = node.name ?? '';
 		if (name === 'Graph') {
 			// Drawn from the CSV beside the postmortem, read now: the page carries the numbers, not the file.
@@ -77,20 +69,7 @@ export function hindsightMdx(edition: Edition, componentsDir: string, contentDir
 			if (edition === 'public') ctx.removeNode(node as never);
 			return;
 		}
-		if (!/^[a-z]/.test(name)) {
-			// Components take text props only; the one spread is the page data this plugin passes to its own two.
-			const ours = (a: { type: string; value?: unknown }) => a.type === 'mdxJsxExpressionAttribute' && (name === 'PageImpact' || name === 'PageTimeline') && /^\s*\.\.\.props\.page\s*$/.test(String(a.value ?? ''));
-			// The check refuses any other attribute; a build that skipped it loses the element, not its code.
-			if (!(node.attributes ?? []).every((a) => (a.type === 'mdxJsxAttribute' && typeof a.value !== 'object') || ours(a))) ctx.removeNode(node as never);
-			return;
-		}
-		const attrs = (node.attributes ?? []).map((a) => ({ name: a.type === 'mdxJsxAttribute' ? String(a.name) : 'on-spread', value: typeof a.value === 'string' ? a.value : '' }));
-		const verdict = tagVerdict(name, attrs);
-		if (verdict.removed) return ctx.removeNode(node as never);
-		// Spread and expression attributes are code, and an attribute the sanitizer drops may be: the
-		// check refuses both, and a build that skipped it loses the element.
-		const dropped = new Set(verdict.attributes.map((a) => a.label.split('=')[0]));
-		if (!(node.attributes ?? []).every((a) => a.type === 'mdxJsxAttribute' && typeof a.value !== 'object' && !dropped.has(String(a.name)))) ctx.removeNode(node as never);
+		if (dropsElement(node)) ctx.removeNode(node as never);
 	};
 	const expression = (node: Readonly<{ value?: unknown }>, ctx: { removeNode(n: never): void }) => {
 		const value = String(node.value ?? '');
@@ -118,8 +97,8 @@ export function hindsightMdx(edition: Edition, componentsDir: string, contentDir
 			if (after >= 0 && children[after]) ctx.insertBefore(children[after], block);
 			else ctx.appendChild(root, block);
 		},
-		mdxJsxFlowElement: (node, ctx) => void jsx(node as JsxNode, ctx as never),
-		mdxJsxTextElement: (node, ctx) => void jsx(node as JsxNode, ctx as never),
+		mdxJsxFlowElement: (node, ctx) => void jsx(node as JsxElement, ctx as never),
+		mdxJsxTextElement: (node, ctx) => void jsx(node as JsxElement, ctx as never),
 		// Astro imports every local image: only files of the content folder, never a remote one.
 		image: (node, ctx) => {
 			const file = ctx.fileURL && fileURLToPath(ctx.fileURL);

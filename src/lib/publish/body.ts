@@ -46,9 +46,9 @@ export interface BodyText {
 	/**
 	 * prose: paragraphs, headings, cells, alt text; code: code spans and blocks; url: link and image
 	 * targets; html: text and attribute values of raw HTML; comment: an HTML comment (never shown, but
-	 * linted anyway).
+	 * linted anyway); script: code in an MDX body (an expression, an import), never shown either.
 	 */
-	kind: 'prose' | 'code' | 'url' | 'html' | 'comment';
+	kind: 'prose' | 'code' | 'url' | 'html' | 'comment' | 'script';
 	/** Inside a blockquote: the words are someone else's. */
 	quoted: boolean;
 	/** Offsets of the pieces the text was joined from, for mapping a position inside it back to the body; `code` marks a code span's text. */
@@ -59,6 +59,8 @@ export interface BodyText {
 
 export interface BodyAnalysis {
 	internal: InternalPart[];
+	/** Parts no edition shows: MDX elements the plugin removes with their content (mdx/texts.ts). */
+	dropped?: { start: number; end: number }[];
 	comments: { start: number; end: number }[];
 	issues: BodyIssue[];
 	texts: BodyText[];
@@ -235,11 +237,22 @@ export function analyzeBody(body: string, verify = true): BodyAnalysis {
 	};
 	visit(tree, false, undefined);
 
-	// Whatever text a reader sees may not hold something that looks like the tag: it would be published
-	// as written. Code is only text, and comments are never shown. Look-alikes fold to '<' (NFKC) and
-	// zero-width characters go, as for the lint.
+	events.push(...lookalikes(texts));
+
+	const analysis = { internal: pairInternal(events, issues), comments, issues, texts };
+	if (verify) issues.push(...cutChanges(body, analysis));
+	return analysis;
+}
+
+/**
+ * Whatever text a reader sees may not hold something that looks like the tag: it would be published
+ * as written. Code is only text, and comments are never shown. Look-alikes fold to '<' (NFKC) and
+ * zero-width characters go, as for the lint.
+ */
+function lookalikes(texts: readonly BodyText[]): TagEvent[] {
+	const events: TagEvent[] = [];
 	for (const t of texts) {
-		if (t.kind === 'code' || t.kind === 'comment') continue;
+		if (t.kind === 'code' || t.kind === 'comment' || t.kind === 'script') continue;
 		const { text, source } = normalize(t.text);
 		const code = codeRanges(t);
 		for (const match of text.matchAll(new RegExp(CODE_ATTEMPT.source, 'gi'))) {
@@ -250,10 +263,14 @@ export function analyzeBody(body: string, verify = true): BodyAnalysis {
 			events.push({ kind: 'attempt', start, end: start + match[0].length, alone: false, block: undefined, canonical: false, raw: match[0] });
 		}
 	}
+	return events;
+}
 
-	const analysis = { internal: pairInternal(events, issues), comments, issues, texts };
-	if (verify) issues.push(...cutChanges(body, analysis));
-	return analysis;
+/** The errors for shown text that looks like <Internal> but is not the tag (an MDX body's reader needs them too). */
+export function lookalikeIssues(texts: readonly BodyText[]): BodyIssue[] {
+	const issues: BodyIssue[] = [];
+	pairInternal(lookalikes(texts), issues);
+	return issues;
 }
 
 const TAG = '<Internal>…</Internal>';
@@ -269,7 +286,7 @@ function pairInternal(events: TagEvent[], issues: BodyIssue[]): InternalPart[] {
 			issues.push({ offset: event.start, rule: 'internal-block', severity: 'warning', message: `'${event.raw.replace(/\s+/g, ' ')}' is read as ${tag}, but spelled differently`, fix: `write ${tag} exactly: that capitalization, no attributes, no spaces` });
 		}
 		if (event.kind === 'attempt') {
-			error(event.start, 'this looks like an <Internal> tag but Markdown does not read it as one, so its text would be published', `write ${TAG} with nothing between < and the name, the whole tag on one line; to mention the tag, put it in \`backticks\``);
+			error(event.start, 'this looks like an <Internal> tag but is not read as one, so its text would be published', `write ${TAG} with nothing between < and the name, the whole tag on one line; to mention the tag, put it in \`backticks\``);
 		} else if (event.kind === 'self-closing') {
 			error(event.start, '<Internal/> is self-closing, so it marks nothing as internal (and HTML would treat it as an opening tag)', `wrap the internal text: ${TAG}`);
 		} else if (event.kind === 'open') {
