@@ -8,12 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, root, run } from '../helpers.ts';
 import { SHORTCUT_HASH, SHORTCUT_SCRIPT } from '../../src/lib/shortcut.ts';
 
-const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const out = join(root, 'test', '.tmp', 'smoke');
 
+/** As `npm run build` runs it: Astro, then the search index in a process of its own (scripts/build.ts). */
 function build(content: string, outDir: string) {
 	rmSync(outDir, { recursive: true, force: true });
-	return run([astro, 'build', '--outDir', outDir], { HINDSIGHT_CONTENT_DIR: content, HINDSIGHT_TODAY: '2026-01-01', HINDSIGHT_EDIT_URL: 'https://git.example/edit/main/postmortems/{path}' });
+	return run([join(root, 'scripts', 'build.ts'), '--outDir', outDir], { HINDSIGHT_CONTENT_DIR: content, HINDSIGHT_TODAY: '2026-01-01', HINDSIGHT_EDIT_URL: 'https://git.example/edit/main/postmortems/{path}' });
 }
 
 const page = (path: string) => readFileSync(join(out, path), 'utf8');
